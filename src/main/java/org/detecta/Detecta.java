@@ -1,0 +1,70 @@
+package org.detecta;
+
+import org.detecta.config.DetectaPaths;
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.kb.KnowledgeBaseLoader;
+import org.detecta.pipeline.ModelCatalog;
+import org.detecta.registry.ArtifactStore;
+import org.detecta.registry.Database;
+import org.detecta.registry.DatabaseConfig;
+import org.detecta.registry.ModelRegistry;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds the shared services from the resolved paths, each at most once and only
+ * when first needed (the knowledge base takes seconds; the database is opened only by commands that use it).
+ */
+public final class Detecta {
+  private final DetectaPaths paths;
+  private final Supplier<KnowledgeBase> knowledgeBase;
+  private final Supplier<ModelRegistry> registry;
+  private final ModelCatalog catalog;
+
+  public Detecta(DetectaPaths paths) {
+    this.paths = paths;
+    this.knowledgeBase = memoize(() -> KnowledgeBaseLoader.loadFromDataDir(paths.data()));
+    this.registry = memoize(() -> new ModelRegistry(
+        Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
+        new ArtifactStore(paths.home().resolve("artifacts"))));
+    this.catalog = new ModelCatalog(List.of());
+  }
+
+  public DetectaPaths paths() {
+    return paths;
+  }
+
+  public Supplier<KnowledgeBase> knowledgeBase() {
+    return knowledgeBase;
+  }
+
+  public ModelRegistry registry() {
+    return registry.get();
+  }
+
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  /** Thread-safe lazy value: computed once, on first use. */
+  public static <T> Supplier<T> memoize(Supplier<T> delegate) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T result = value;
+        if (result == null) {
+          synchronized (this) {
+            result = value;
+            if (result == null) {
+              value = result = delegate.get();
+            }
+          }
+        }
+        return result;
+      }
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package org.detecta.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads GA4GH Phenopacket v2 JSON: one file, or every {@code .json} file below a directory (in sorted
+ * order, so results are reproducible). Observed and excluded phenotypic features, diseases (from
+ * {@code diseases} and from interpretations), sex, age at last encounter, and the PMID from
+ * {@code metaData.externalReferences}.
+ */
+public final class PhenopacketReader implements CaseReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern PMID_IN_ID = Pattern.compile("^PMID_(\\d+)_");
+  private static final Pattern CURIE = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*:\\S+");
+
+  @Override
+  public CaseBatch read(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(path)) {
+        files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+            .sorted().toList();
+      }
+      List<CaseBatch> batches = new ArrayList<>(files.size());
+      for (Path file : files) {
+        batches.add(readFile(file));
+      }
+      return CaseBatch.concat(batches);
+    }
+    return readFile(path);
+  }
+
+  private CaseBatch readFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  @Override
+  public CaseBatch read(InputStream in, String sourceName) throws IOException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(in);
+    } catch (JsonProcessingException e) {
+      return new CaseBatch(List.of(), List.of(Issue.error(sourceName + ":" + e.getLocation().getLineNr(),
+          "not valid JSON: " + e.getOriginalMessage())));
+    }
+    if (root == null || !root.isObject()) {
+      return new CaseBatch(List.of(), List.of(Issue.error(sourceName, "not a phenopacket: expected a JSON object")));
+    }
+    List<Issue> issues = new ArrayList<>();
+    String id = root.path("id").asText("");
+    if (id.isBlank()) {
+      issues.add(Issue.error(sourceName + ":id", "phenopacket has no id"));
+      return new CaseBatch(List.of(), issues);
+    }
+    List<String> observed = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    JsonNode features = root.path("phenotypicFeatures");
+    for (int i = 0; i < features.size(); i++) {
+      JsonNode feature = features.get(i);
+      String term = feature.path("type").path("id").asText("").trim();
+      if (!CURIE.matcher(term).matches()) {
+        issues.add(Issue.error(sourceName + ":phenotypicFeatures[" + i + "]",
+            "feature has no valid term id (found '" + term + "')"));
+        continue;
+      }
+      (feature.path("excluded").asBoolean(false) ? excluded : observed).add(term);
+    }
+    List<String> diagnoses = diagnoses(root);
+    if (diagnoses.isEmpty()) {
+      issues.add(Issue.warning(sourceName + ":diseases", "case " + id + " has no disease"));
+    }
+    if (observed.isEmpty()) {
+      issues.add(Issue.warning(sourceName + ":phenotypicFeatures", "case " + id + " has no observed feature"));
+    }
+    PatientCase patient = new PatientCase(id, sourceName, publication(root, id),
+        Sex.parse(root.path("subject").path("sex").asText(null)), age(root.path("subject")),
+        dedupe(observed), dedupe(excluded), diagnoses);
+    return new CaseBatch(List.of(patient), issues);
+  }
+
+  private static List<String> diagnoses(JsonNode root) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode disease : root.path("diseases")) {
+      if (!disease.path("excluded").asBoolean(false)) {
+        addIfPresent(ids, disease.path("term").path("id").asText(""));
+      }
+    }
+    for (JsonNode interpretation : root.path("interpretations")) {
+      addIfPresent(ids, interpretation.path("diagnosis").path("disease").path("id").asText(""));
+    }
+    return List.copyOf(ids);
+  }
+
+  private static void addIfPresent(Set<String> ids, String id) {
+    if (!id.isBlank()) {
+      ids.add(id.trim());
+    }
+  }
+
+  private static Optional<String> publication(JsonNode root, String id) {
+    for (JsonNode reference : root.path("metaData").path("externalReferences")) {
+      String ref = reference.path("id").asText("");
+      if (ref.startsWith("PMID:")) {
+        return Optional.of(ref);
+      }
+    }
+    Matcher m = PMID_IN_ID.matcher(id);
+    return m.find() ? Optional.of("PMID:" + m.group(1)) : Optional.empty();
+  }
+
+  private static Optional<Double> age(JsonNode subject) {
+    String iso = subject.path("timeAtLastEncounter").path("age").path("iso8601duration").asText("");
+    if (iso.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      Period period = Period.parse(iso.replaceAll("T.*$", ""));
+      return Optional.of(period.getYears() + period.getMonths() / 12.0 + period.getDays() / 365.25);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> dedupe(List<String> ids) {
+    return List.copyOf(new LinkedHashSet<>(ids));
+  }
+}

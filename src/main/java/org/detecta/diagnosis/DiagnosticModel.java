@@ -1,0 +1,16 @@
+package org.detecta.diagnosis;
+
+/**
+ * A loaded, ready-to-use model that turns findings into a differential. Implementations are immutable
+ * and thread-safe: the server calls {@link #diagnose} from many threads at once.
+ */
+public interface DiagnosticModel {
+  /** The registry name of the model, e.g. {@code rare-phenotype}. */
+  String name();
+
+  /** The ranked differential, at most {@code top} candidates (all when {@code top <= 0}). */
+  Differential diagnose(Query query, int top);
+
+  /** True when the model can ever rank this disease id (used to count cases "not in model"). */
+  boolean knowsDisease(String diseaseId);
+}

@@ -1,0 +1,108 @@
+package org.detecta.registry;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * The registry's relational database: a {@link DataSource} for H2 or PostgreSQL, migrated with Flyway
+ * (scripts under {@code db/migration}) when opened, so every process sees the current schema.
+ */
+public final class Database {
+  private final DatabaseConfig config;
+  private final DataSource dataSource;
+
+  private Database(DatabaseConfig config) {
+    this.config = config;
+    this.dataSource = new DriverManagerDataSource(config);
+  }
+
+  /** Opens the database and applies pending migrations. */
+  public static Database open(DatabaseConfig config) {
+    Database database = new Database(config);
+    try {
+      Flyway.configure()
+          .dataSource(database.dataSource)
+          .locations("classpath:db/migration")
+          .placeholders(java.util.Map.of("text", config.isPostgres() ? "TEXT" : "CLOB"))
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw new StorageUnavailableException("Cannot open or migrate the registry database "
+          + config.describe() + ": " + rootMessage(e), e);
+    }
+    return database;
+  }
+
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** A plain DataSource over DriverManager; connections are short-lived and closed by callers. */
+  private record DriverManagerDataSource(DatabaseConfig config) implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(config.url(), config.user(), config.password());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return DriverManager.getConnection(config.url(), username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      DriverManager.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return DriverManager.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}
