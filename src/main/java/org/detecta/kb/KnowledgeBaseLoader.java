@@ -133,7 +133,12 @@ public final class KnowledgeBaseLoader {
     MessageDigest digest = sha256();
     try (DigestInputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
          InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      T value = parser.parse(in);
+      // Parsers close what they are given; shield the stream so the rest can still be hashed.
+      T value = parser.parse(new java.io.FilterInputStream(in) {
+        @Override
+        public void close() {
+        }
+      });
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return new Hashed<>(value, HexFormat.of().formatHex(digest.digest()));
     }

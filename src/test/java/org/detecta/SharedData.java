@@ -1,0 +1,44 @@
+package org.detecta;
+
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.kb.KnowledgeBaseLoader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real public data in {@code ../shared/data} (overridable with {@code -Ddetecta.shared.data=DIR}),
+ * read in place and never copied into the repository. The knowledge base is loaded once per JVM.
+ */
+public final class SharedData {
+  private static volatile KnowledgeBase knowledgeBase;
+
+  private SharedData() {
+  }
+
+  public static Path dir() {
+    Path dir = Path.of(System.getProperty("detecta.shared.data", "../shared/data")).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir.resolve("hpo"))) {
+      throw new IllegalStateException("Shared data not found at " + dir
+          + ": integration tests need ../shared/data next to the repository or -Ddetecta.shared.data=DIR");
+    }
+    return dir;
+  }
+
+  public static Path path(String relative) {
+    return dir().resolve(relative);
+  }
+
+  public static KnowledgeBase knowledgeBase() {
+    KnowledgeBase kb = knowledgeBase;
+    if (kb == null) {
+      synchronized (SharedData.class) {
+        kb = knowledgeBase;
+        if (kb == null) {
+          knowledgeBase = kb = KnowledgeBaseLoader.loadFromDataDir(dir());
+        }
+      }
+    }
+    return kb;
+  }
+}
