@@ -23,9 +23,19 @@ public final class BuildInfo implements CommandLine.IVersionProvider {
     return System.getProperty("detecta.commit", "unknown");
   }
 
+  /** True when the jar was built from a tree with uncommitted changes to tracked files. */
+  public static boolean dirty() {
+    return "true".equals(PROPERTIES.getProperty("dirty"));
+  }
+
+  /** What the registry records as a model's code version: the commit, suffixed "-dirty" when it was. */
+  public static String codeVersion() {
+    return commit() + (dirty() ? "-dirty" : "");
+  }
+
   @Override
   public String[] getVersion() {
-    return new String[] {"detecta " + version() + " (commit " + commit() + ")"};
+    return new String[] {"detecta " + version() + " (commit " + codeVersion() + ")"};
   }
 
   private static Properties load() {
