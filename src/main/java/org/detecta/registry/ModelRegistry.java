@@ -24,15 +24,35 @@ import java.util.Optional;
  * content-addressed {@link ArtifactStore}, aliases such as {@code @champion}, and an audit log of
  * every change. A version row is inserted in one transaction after its artifact is safely on disk, so a
  * crash never leaves a visible version without its bytes.
+ *
+ * <p>API for callers (CLI, HTTP server): read with {@link #list()}, {@link #find(ModelRef)} /
+ * {@link #require(ModelRef)} (the latter's message names what exists), {@link #artifact(ModelVersion)} (verified
+ * bytes, else {@link CorruptArtifactException}), {@link #card(ModelRef)}, {@link #audit(int)}, {@link #runs()};
+ * change with {@link #registerAndPromote} (training), {@link #setAlias} and {@link #delete} (operators). Every
+ * change writes an audit entry in the same transaction. Storage failures surface as
+ * {@link StorageUnavailableException}; bad references and refused operations as {@link IllegalArgumentException}.
  */
 public final class ModelRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Database database;
   private final ArtifactStore artifacts;
+  private final RunStore runs;
 
   public ModelRegistry(Database database, ArtifactStore artifacts) {
     this.database = database;
     this.artifacts = artifacts;
+    this.runs = new RunStore(database);
+  }
+
+  /** The training runs stored beside the versions (each version's {@code runId} points into it). */
+  public RunStore runs() {
+    return runs;
+  }
+
+  /** The Markdown model card of the version {@code ref} resolves to. */
+  public String card(ModelRef ref) {
+    ModelVersion version = require(ref);
+    return ModelCard.render(version, version.runId() == null ? Optional.empty() : runs.find(version.runId()));
   }
 
   public Database database() {
@@ -43,39 +63,85 @@ public final class ModelRegistry {
     return artifacts;
   }
 
-  /** Stores the artifact, then registers it as the next version of its model. */
+  /** The outcome of {@link #registerAndPromote}: the new version and the alias decision taken with it. */
+  public record Registration(ModelVersion version, ChampionPolicy.Decision decision) {
+  }
+
+  /** Stores the artifact, then registers it as the next version of its model, without moving any alias. */
   public ModelVersion register(TrainedModel model, String runId, String codeVersion, String actor) {
+    return registerInternal(model, runId, codeVersion, actor, Map.of(), null).version();
+  }
+
+  /**
+   * Stores the artifact, then in ONE transaction: inserts the next version with its tags, moves
+   * {@code @champion} to it or points {@code @challenger} at it as {@code policy} decides against the champion
+   * seen inside that transaction, and writes the audit entries (the champion move names from, to and why).
+   * A process killed at any point leaves either all of this or none of it; at worst an unreferenced blob.
+   */
+  public Registration registerAndPromote(TrainedModel model, String runId, String codeVersion, String actor,
+                                         Map<String, String> tags, ChampionPolicy policy) {
+    return registerInternal(model, runId, codeVersion, actor, tags, java.util.Objects.requireNonNull(policy, "policy"));
+  }
+
+  private Registration registerInternal(TrainedModel model, String runId, String codeVersion, String actor,
+                                        Map<String, String> tags, ChampionPolicy policy) {
+    ModelRef.parse(model.name());
+    tags.forEach(ModelRegistry::checkTag);
     String sha;
     try {
       sha = artifacts.put(model.artifact());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store the artifact of " + model.name() + ": " + e.getMessage(), e);
     }
-    String metadata = metadataOf(model).toString();
+    ObjectNode metadata = metadataOf(model);
     for (int attempt = 0; ; attempt++) {
       try (Connection c = database.connection()) {
         c.setAutoCommit(false);
         try {
           int version = nextVersion(c, model.name());
+          Instant now = Instant.now();
           try (PreparedStatement insert = c.prepareStatement("INSERT INTO model_version(name, version, artifact_sha256,"
               + " artifact_bytes, created_at, run_id, code_version, metadata_json) VALUES (?,?,?,?,?,?,?,?)")) {
             insert.setString(1, model.name());
             insert.setInt(2, version);
             insert.setString(3, sha);
             insert.setLong(4, model.artifact().length);
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setTimestamp(5, Timestamp.from(now));
             insert.setString(6, runId);
             insert.setString(7, codeVersion);
-            insert.setString(8, metadata);
+            insert.setString(8, metadata.toString());
             insert.executeUpdate();
           }
-          audit(c, actor, "register", model.name() + ":" + version, "artifact " + sha);
+          for (Map.Entry<String, String> tag : new java.util.TreeMap<>(tags).entrySet()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO model_tag(name, version, tag_key, tag_value) VALUES (?,?,?,?)")) {
+              insert.setString(1, model.name());
+              insert.setInt(2, version);
+              insert.setString(3, tag.getKey());
+              insert.setString(4, tag.getValue());
+              insert.executeUpdate();
+            }
+          }
+          audit(c, actor, "register", model.name() + ":" + version, "artifact " + sha + ", run " + runId
+              + ", code " + codeVersion + (tags.isEmpty() ? "" : ", tags " + new java.util.TreeMap<>(tags)));
+          ChampionPolicy.Decision decision = null;
+          if (policy != null) {
+            ModelVersion candidate = new ModelVersion(model.name(), version, sha, model.artifact().length, now, runId,
+                codeVersion, metadata, List.of(), tags);
+            Optional<Integer> championVersion = aliasTarget(c, model.name(), ModelRef.CHAMPION);
+            Optional<ModelVersion> champion = championVersion.isEmpty() ? Optional.empty()
+                : query(c, "WHERE v.name = ? AND v.version = ?", model.name(), championVersion.get()).stream().findFirst();
+            decision = policy.decide(candidate, champion);
+            moveAlias(c, model.name(), decision.alias(), version, actor, decision.reason());
+          }
           c.commit();
-          return require(ModelRef.parse(model.name() + ":" + version));
+          return new Registration(require(ModelRef.parse(model.name() + ":" + version)), decision);
         } catch (SQLException e) {
           c.rollback();
-          // Two trainings may pick the same next version; the primary key refuses one, which retries.
-          if (attempt < 5 && isConstraintViolation(e)) {
+          // Two trainings may pick the same next version (or both claim an empty @champion); the primary key
+          // refuses one transaction, which then retries on the new state.
+          if (attempt < 20 && isConstraintViolation(e)) {
+            sleepQuietly(5L + (long) (Math.random() * 20 * (attempt + 1)));
             continue;
           }
           throw e;
@@ -88,29 +154,17 @@ public final class ModelRegistry {
 
   /** Points {@code alias} of {@code name} at {@code version}; the move is audited with the previous target. */
   public void setAlias(String name, int version, String alias, String actor) {
-    if (!alias.matches("[A-Za-z][A-Za-z0-9_-]{0,49}")) {
-      throw new IllegalArgumentException("'" + alias + "' is not a valid alias: letters, digits, '-' and '_', starting with a letter");
-    }
+    setAlias(name, version, alias, actor, "set by " + actor);
+  }
+
+  /** As {@link #setAlias(String, int, String, String)}, with the reason written into the audit log. */
+  public void setAlias(String name, int version, String alias, String actor, String reason) {
+    checkAlias(alias);
     require(ModelRef.parse(name + ":" + version));
     try (Connection c = database.connection()) {
       c.setAutoCommit(false);
       try {
-        Optional<Integer> previous = aliasTarget(c, name, alias);
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM model_alias WHERE name = ? AND alias = ?")) {
-          delete.setString(1, name);
-          delete.setString(2, alias);
-          delete.executeUpdate();
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO model_alias(name, alias, version, updated_at) VALUES (?,?,?,?)")) {
-          insert.setString(1, name);
-          insert.setString(2, alias);
-          insert.setInt(3, version);
-          insert.setTimestamp(4, Timestamp.from(Instant.now()));
-          insert.executeUpdate();
-        }
-        audit(c, actor, "alias", name + "@" + alias,
-            previous.map(p -> "moved from version " + p + " to " + version).orElse("set to version " + version));
+        moveAlias(c, name, alias, version, actor, reason);
         c.commit();
       } catch (SQLException e) {
         c.rollback();
@@ -118,6 +172,99 @@ public final class ModelRegistry {
       }
     } catch (SQLException e) {
       throw new StorageUnavailableException("Cannot set alias " + name + "@" + alias + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes a version and its tags; its artifact blob stays (other versions may share it) and the audit log
+   * keeps its history. An aliased version is refused: move the alias first.
+   */
+  public void delete(String name, int version, String actor) {
+    ModelVersion target = require(ModelRef.parse(name + ":" + version));
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(false);
+      try {
+        List<String> aliases = aliases(c, name, version);
+        if (!aliases.isEmpty()) {
+          throw new IllegalArgumentException("Refusing to delete " + target.ref() + ": it is @"
+              + String.join(", @", aliases) + "; point the alias at another version first (./detecta models alias "
+              + name + " VERSION " + aliases.get(0) + ")");
+        }
+        for (String table : List.of("model_tag", "model_version")) {
+          try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE name = ? AND version = ?")) {
+            s.setString(1, name);
+            s.setInt(2, version);
+            s.executeUpdate();
+          }
+        }
+        audit(c, actor, "delete", target.ref(), "artifact " + target.artifactSha256() + " kept in the store");
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("Cannot delete " + target.ref() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The audit log, newest first, at most {@code limit} entries. */
+  public List<AuditEntry> audit(int limit) {
+    try (Connection c = database.connection();
+         PreparedStatement s = c.prepareStatement(
+             "SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC")) {
+      s.setMaxRows(Math.max(limit, 0));
+      List<AuditEntry> entries = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          entries.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6)));
+        }
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("Cannot read the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  private static void moveAlias(Connection c, String name, String alias, int version, String actor, String reason)
+      throws SQLException {
+    Optional<Integer> previous = aliasTarget(c, name, alias);
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM model_alias WHERE name = ? AND alias = ?")) {
+      delete.setString(1, name);
+      delete.setString(2, alias);
+      delete.executeUpdate();
+    }
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO model_alias(name, alias, version, updated_at) VALUES (?,?,?,?)")) {
+      insert.setString(1, name);
+      insert.setString(2, alias);
+      insert.setInt(3, version);
+      insert.setTimestamp(4, Timestamp.from(Instant.now()));
+      insert.executeUpdate();
+    }
+    audit(c, actor, "alias", name + "@" + alias, previous.map(p -> "moved from " + name + ":" + p + " to " + name + ":"
+        + version).orElse("set to " + name + ":" + version + " (no previous version)") + ": " + reason);
+  }
+
+  private static void checkAlias(String alias) {
+    if (alias == null || !alias.matches("[A-Za-z][A-Za-z0-9_-]{0,49}")) {
+      throw new IllegalArgumentException("'" + alias + "' is not a valid alias: letters, digits, '-' and '_', starting with a letter");
+    }
+  }
+
+  private static void checkTag(String key, String value) {
+    if (key == null || key.isBlank() || key.length() > 100 || value == null || value.length() > 1000) {
+      throw new IllegalArgumentException("Invalid tag '" + key + "'='" + value
+          + "': keys are 1-100 characters, values at most 1000");
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
