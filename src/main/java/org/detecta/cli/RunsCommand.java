@@ -1,0 +1,79 @@
+package org.detecta.cli;
+
+import org.detecta.registry.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code detecta runs list|show ID}: the recorded training runs. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Recorded training runs.",
+    subcommands = {RunsCommand.ListCmd.class, RunsCommand.Show.class})
+public final class RunsCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first.")
+  static final class ListCmd implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Option(names = "--json", description = "One JSON line on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      List<TrainingRun> runs = common.detecta().registry().runs().list();
+      if (json) {
+        System.out.println(RegistryJson.JSON.createObjectNode()
+            .set("runs", RegistryJson.array(runs.stream().map(r -> RegistryJson.run(r, false)).toList())));
+        return ExitCodes.OK;
+      }
+      System.out.printf("%-36s %-12s %-25s %8s %s%n", "RUN", "STATUS", "STARTED", "SECONDS", "MODELS");
+      for (TrainingRun r : runs) {
+        System.out.printf(Locale.ROOT, "%-36s %-12s %-25s %8s %s%n", r.id(), r.displayStatus(), r.startedAt(),
+            r.seconds().map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("-"), String.join(",", r.models()));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "One run: parameters, rounds, log.")
+  static final class Show implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Parameters(paramLabel = "ID")
+    String id;
+    @Option(names = "--json", description = "One JSON line on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      TrainingRun r = common.detecta().registry().runs().require(id);
+      if (json) {
+        System.out.println(RegistryJson.run(r, true));
+        return ExitCodes.OK;
+      }
+      System.out.println("run " + r.id() + "  " + r.displayStatus());
+      System.out.println("  started  " + r.startedAt() + r.finishedAt().map(f -> ", finished " + f).orElse(""));
+      System.out.println("  models   " + String.join(", ", r.models()) + "  seed " + r.seed());
+      System.out.println("  data     " + r.dataDir());
+      System.out.println("  code     " + r.codeVersion() + "  by " + r.actor() + " (pid " + r.pid() + " on " + r.host() + ")");
+      for (TrainingRun.Round round : r.rounds()) {
+        System.out.printf(Locale.ROOT, "  round %d %s gate %s in %.1f s: %s%n", round.seq(), round.model(),
+            round.gatePassed() ? "passed" : "NOT met", round.seconds(), round.detail().path("metrics"));
+      }
+      System.out.println("  log:");
+      r.log().forEach(line -> System.out.println("    " + line));
+      return ExitCodes.OK;
+    }
+  }
+}
