@@ -126,8 +126,9 @@ public final class ModelRegistry {
               + ", code " + codeVersion + (tags.isEmpty() ? "" : ", tags " + new java.util.TreeMap<>(tags)));
           ChampionPolicy.Decision decision = null;
           if (policy != null) {
+            // Compare as stored: a re-parsed tree, so numbers have the same node types as the champion's.
             ModelVersion candidate = new ModelVersion(model.name(), version, sha, model.artifact().length, now, runId,
-                codeVersion, metadata, List.of(), tags);
+                codeVersion, parse(metadata.toString()), List.of(), tags);
             Optional<Integer> championVersion = aliasTarget(c, model.name(), ModelRef.CHAMPION);
             Optional<ModelVersion> champion = championVersion.isEmpty() ? Optional.empty()
                 : query(c, "WHERE v.name = ? AND v.version = ?", model.name(), championVersion.get()).stream().findFirst();
