@@ -63,7 +63,27 @@ public final class Database {
   private record DriverManagerDataSource(DatabaseConfig config) implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(config.url(), config.user(), config.password());
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return DriverManager.getConnection(config.url(), config.user(), config.password());
+        } catch (SQLException e) {
+          // H2 AUTO_SERVER: when two processes open the file at the same moment (or one was just killed),
+          // the loser sees "Lock file recently modified" / "already in use" for a moment; wait and retry.
+          if (config.isPostgres() || attempt >= 20 || !isTransientH2OpenFailure(e)) {
+            throw e;
+          }
+          try {
+            Thread.sleep(100L * attempt);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
+    }
+
+    private static boolean isTransientH2OpenFailure(SQLException e) {
+      return e.getErrorCode() == 8000 || e.getErrorCode() == 90020 || e.getErrorCode() == 90135;
     }
 
     @Override
