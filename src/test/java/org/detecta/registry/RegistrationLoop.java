@@ -17,16 +17,18 @@ public final class RegistrationLoop {
     int count = Integer.parseInt(args[2]);
     ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)),
         new ArtifactStore(home.resolve("artifacts")));
+    String run = registry.runs().start(new RunStore.Start(java.util.List.of(name), 1, home.toString(), "test", "loop"));
     System.out.println("ready");
     System.out.flush();
     for (int i = 0; i < count; i++) {
       double top1 = 0.3 + 0.6 * ((ProcessHandle.current().pid() * 31 + i * 17) % 100) / 100.0;
       ModelRegistry.Registration r = registry.registerAndPromote(
           TrainedModels.of(name, top1, "c".repeat(64), ProcessHandle.current().pid() + "-" + i),
-          null, "test", "loop-" + ProcessHandle.current().pid(), Map.of("i", Integer.toString(i)),
+          run, "test", "loop-" + ProcessHandle.current().pid(), Map.of("i", Integer.toString(i)),
           ChampionPolicy.defaultPolicy());
       System.out.println("registered " + r.version().version());
       System.out.flush();
     }
+    registry.runs().finish(run, TrainingRun.SUCCEEDED, "loop");
   }
 }

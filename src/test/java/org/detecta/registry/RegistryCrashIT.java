@@ -39,10 +39,17 @@ class RegistryCrashIT {
     ModelRegistry registry = open();
     int before = checkConsistent(registry);
     assertTrue(before > 0, "the killed loops registered something before dying");
+    List<TrainingRun> killed = registry.runs().list();
+    assertEquals(4, killed.size());
+    for (TrainingRun run : killed) {
+      assertEquals(TrainingRun.RUNNING, run.status(), "a killed run cannot finish itself");
+      assertEquals("interrupted", run.displayStatus(), "its process is gone");
+    }
 
     Process next = spawn(3);
     assertEquals(0, next.waitFor(120, TimeUnit.SECONDS) ? next.exitValue() : -1, "the next run works");
     assertEquals(before + 3, checkConsistent(registry));
+    assertEquals(TrainingRun.SUCCEEDED, registry.runs().list().get(0).displayStatus());
   }
 
   @Test
