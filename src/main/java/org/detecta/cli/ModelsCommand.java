@@ -45,6 +45,7 @@ public final class ModelsCommand implements Runnable {
       }
       if (versions.isEmpty()) {
         System.out.println("No model versions registered yet (run ./detecta train).");
+        return ExitCodes.OK;
       }
       System.out.printf("%-24s %-22s %-25s %-12s %s%n", "VERSION", "ALIASES", "CREATED", "CODE", "TEST top1");
       for (ModelVersion v : versions) {
