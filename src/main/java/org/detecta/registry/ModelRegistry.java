@@ -30,7 +30,8 @@ import java.util.Optional;
  * bytes, else {@link CorruptArtifactException}), {@link #card(ModelRef)}, {@link #audit(int)}, {@link #runs()};
  * change with {@link #registerAndPromote} (training), {@link #setAlias} and {@link #delete} (operators). Every
  * change writes an audit entry in the same transaction. Storage failures surface as
- * {@link StorageUnavailableException}; bad references and refused operations as {@link IllegalArgumentException}.
+ * {@link StorageUnavailableException}; unknown references as {@link NotFoundException}; operations refused by the
+ * current state as {@link ConflictException}; malformed input as {@link IllegalArgumentException}.
  */
 public final class ModelRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -187,7 +188,7 @@ public final class ModelRegistry {
       try {
         List<String> aliases = aliases(c, name, version);
         if (!aliases.isEmpty()) {
-          throw new IllegalArgumentException("Refusing to delete " + target.ref() + ": it is @"
+          throw new ConflictException("Refusing to delete " + target.ref() + ": it is @"
               + String.join(", @", aliases) + "; point the alias at another version first (./detecta models alias "
               + name + " VERSION " + aliases.get(0) + ")");
         }
@@ -286,10 +287,13 @@ public final class ModelRegistry {
   /** Like {@link #find} but fails with a message saying what exists instead. */
   public ModelVersion require(ModelRef ref) {
     return find(ref).orElseThrow(() -> {
-      List<String> versions = list().stream().filter(v -> v.name().equals(ref.name()))
+      List<ModelVersion> all = list();
+      List<String> versions = all.stream().filter(v -> v.name().equals(ref.name()))
           .map(v -> v.ref() + (v.aliases().isEmpty() ? "" : " @" + String.join(" @", v.aliases()))).toList();
-      return new IllegalArgumentException("No model version " + ref + " in the registry; "
-          + (versions.isEmpty() ? "no versions of '" + ref.name() + "' exist (run ./detecta train --model " + ref.name() + ")"
+      List<String> models = all.stream().map(ModelVersion::name).distinct().toList();
+      return new NotFoundException("No model version " + ref + " in the registry; "
+          + (versions.isEmpty() ? "no versions of '" + ref.name() + "' exist (models in the registry: "
+              + (models.isEmpty() ? "none" : String.join(", ", models)) + "; run ./detecta train --model " + ref.name() + ")"
           : "available: " + String.join(", ", versions)));
     });
   }

@@ -75,14 +75,14 @@ public final class RegistryBackup {
       throw new IllegalArgumentException("No backup file " + from);
     }
     if (!blobs(store).isEmpty()) {
-      throw new IllegalArgumentException("Refusing to restore into " + store.root()
+      throw new ConflictException("Refusing to restore into " + store.root()
           + ": it already holds artifacts; restore into an empty home (--home DIR)");
     }
     Path script = Files.createTempFile("detecta-restore", ".sql");
     int count = 0;
     try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password())) {
       if (hasTables(c)) {
-        throw new IllegalArgumentException("Refusing to restore into " + config.describe()
+        throw new ConflictException("Refusing to restore into " + config.describe()
             + ": the registry database is not empty; restore into an empty home (--home DIR)");
       }
       boolean sawDatabase = false;

@@ -107,7 +107,7 @@ public final class RunStore {
         s.setTimestamp(2, Timestamp.from(Instant.now()));
         s.setString(3, runId);
         if (s.executeUpdate() != 1) {
-          throw new IllegalArgumentException("No training run " + runId);
+          throw new NotFoundException("No training run " + runId);
         }
       }
       ModelRegistry.audit(c, actor, "run-finish", "run " + runId, "status " + status);
@@ -135,7 +135,7 @@ public final class RunStore {
   public TrainingRun require(String id) {
     return find(id).orElseThrow(() -> {
       List<String> recent = list().stream().limit(5).map(TrainingRun::id).toList();
-      return new IllegalArgumentException("No training run '" + id + "'; "
+      return new NotFoundException("No training run '" + id + "'; "
           + (recent.isEmpty() ? "no runs recorded yet" : "most recent: " + String.join(", ", recent)));
     });
   }

@@ -90,17 +90,17 @@ abstract class RegistryContract {
   void unknownModelVersionOrAliasNamesWhatExists() {
     register("kaggle", 0.8);
     register("kaggle", 0.7);
-    IllegalArgumentException version = assertThrows(IllegalArgumentException.class,
+    NotFoundException version = assertThrows(NotFoundException.class,
         () -> registry.require(ModelRef.parse("kaggle:9")));
     assertEquals("No model version kaggle:9 in the registry; available: kaggle:2 @challenger, kaggle:1 @champion",
         version.getMessage());
-    IllegalArgumentException alias = assertThrows(IllegalArgumentException.class,
+    NotFoundException alias = assertThrows(NotFoundException.class,
         () -> registry.require(ModelRef.parse("kaggle@staging")));
     assertTrue(alias.getMessage().startsWith("No model version kaggle@staging in the registry; available: kaggle:2"),
         alias.getMessage());
-    IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
-        () -> registry.require(ModelRef.parse("ddxplus")));
-    assertTrue(model.getMessage().contains("no versions of 'ddxplus' exist"), model.getMessage());
+    NotFoundException model = assertThrows(NotFoundException.class, () -> registry.require(ModelRef.parse("ddxplus")));
+    assertEquals("No model version ddxplus@champion in the registry; no versions of 'ddxplus' exist (models in the"
+        + " registry: kaggle; run ./detecta train --model ddxplus)", model.getMessage());
     assertThrows(IllegalArgumentException.class, () -> registry.setAlias("kaggle", 5, "champion", "x"));
   }
 
@@ -108,8 +108,7 @@ abstract class RegistryContract {
   void deleteRefusesAnAliasedVersionAndKeepsTheAuditOfADeletedOne() {
     register("kaggle", 0.8);
     register("kaggle", 0.7);
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> registry.delete("kaggle", 1, "bob"));
+    ConflictException refused = assertThrows(ConflictException.class, () -> registry.delete("kaggle", 1, "bob"));
     assertTrue(refused.getMessage().startsWith("Refusing to delete kaggle:1: it is @champion"), refused.getMessage());
     registry.setAlias("kaggle", 1, ChampionPolicy.CHALLENGER, "bob");
     registry.delete("kaggle", 2, "bob");
@@ -183,7 +182,7 @@ abstract class RegistryContract {
     assertEquals(0.4, run.rounds().get(1).detail().path("top1").asDouble());
     assertTrue(run.finishedAt().isPresent());
     assertEquals(id, v.runId());
-    assertThrows(IllegalArgumentException.class, () -> runs.require("no-such-run"));
+    assertThrows(NotFoundException.class, () -> runs.require("no-such-run"));
     assertThrows(IllegalArgumentException.class, () -> runs.finish(id, "done", "test"));
   }
 
