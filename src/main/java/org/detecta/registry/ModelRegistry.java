@@ -1,6 +1,5 @@
 package org.detecta.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.pipeline.TrainedModel;
@@ -9,12 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +95,7 @@ public final class ModelRegistry {
       try (Connection c = database.connection()) {
         c.setAutoCommit(false);
         try {
-          int version = nextVersion(c, model.name());
+          int version = VersionRows.nextVersion(c, model.name());
           Instant now = Instant.now();
           try (PreparedStatement insert = c.prepareStatement("INSERT INTO model_version(name, version, artifact_sha256,"
               + " artifact_bytes, created_at, run_id, code_version, metadata_json) VALUES (?,?,?,?,?,?,?,?)")) {
@@ -123,16 +119,16 @@ public final class ModelRegistry {
               insert.executeUpdate();
             }
           }
-          audit(c, actor, "register", model.name() + ":" + version, "artifact " + sha + ", run " + runId
+          AuditLog.write(c, actor, "register", model.name() + ":" + version, "artifact " + sha + ", run " + runId
               + ", code " + codeVersion + (tags.isEmpty() ? "" : ", tags " + new java.util.TreeMap<>(tags)));
           ChampionPolicy.Decision decision = null;
           if (policy != null) {
             // Compare as stored: a re-parsed tree, so numbers have the same node types as the champion's.
             ModelVersion candidate = new ModelVersion(model.name(), version, sha, model.artifact().length, now, runId,
-                codeVersion, parse(metadata.toString()), List.of(), tags);
-            Optional<Integer> championVersion = aliasTarget(c, model.name(), ModelRef.CHAMPION);
+                codeVersion, VersionRows.parse(metadata.toString()), List.of(), tags);
+            Optional<Integer> championVersion = VersionRows.aliasTarget(c, model.name(), ModelRef.CHAMPION);
             Optional<ModelVersion> champion = championVersion.isEmpty() ? Optional.empty()
-                : query(c, "WHERE v.name = ? AND v.version = ?", model.name(), championVersion.get()).stream().findFirst();
+                : VersionRows.query(c, "WHERE v.name = ? AND v.version = ?", model.name(), championVersion.get()).stream().findFirst();
             decision = policy.decide(candidate, champion);
             moveAlias(c, model.name(), decision.alias(), version, actor, decision.reason());
           }
@@ -186,7 +182,7 @@ public final class ModelRegistry {
     try (Connection c = database.connection()) {
       c.setAutoCommit(false);
       try {
-        List<String> aliases = aliases(c, name, version);
+        List<String> aliases = VersionRows.aliases(c, name, version);
         if (!aliases.isEmpty()) {
           throw new ConflictException("Refusing to delete " + target.ref() + ": it is @"
               + String.join(", @", aliases) + "; point the alias at another version first (./detecta models alias "
@@ -199,7 +195,7 @@ public final class ModelRegistry {
             s.executeUpdate();
           }
         }
-        audit(c, actor, "delete", target.ref(), "artifact " + target.artifactSha256() + " kept in the store");
+        AuditLog.write(c, actor, "delete", target.ref(), "artifact " + target.artifactSha256() + " kept in the store");
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -212,26 +208,12 @@ public final class ModelRegistry {
 
   /** The audit log, newest first, at most {@code limit} entries. */
   public List<AuditEntry> audit(int limit) {
-    try (Connection c = database.connection();
-         PreparedStatement s = c.prepareStatement(
-             "SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC")) {
-      s.setMaxRows(Math.max(limit, 0));
-      List<AuditEntry> entries = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          entries.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6)));
-        }
-      }
-      return entries;
-    } catch (SQLException e) {
-      throw new StorageUnavailableException("Cannot read the audit log: " + e.getMessage(), e);
-    }
+    return AuditLog.read(database, limit);
   }
 
   private static void moveAlias(Connection c, String name, String alias, int version, String actor, String reason)
       throws SQLException {
-    Optional<Integer> previous = aliasTarget(c, name, alias);
+    Optional<Integer> previous = VersionRows.aliasTarget(c, name, alias);
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM model_alias WHERE name = ? AND alias = ?")) {
       delete.setString(1, name);
       delete.setString(2, alias);
@@ -245,7 +227,7 @@ public final class ModelRegistry {
       insert.setTimestamp(4, Timestamp.from(Instant.now()));
       insert.executeUpdate();
     }
-    audit(c, actor, "alias", name + "@" + alias, previous.map(p -> "moved from " + name + ":" + p + " to " + name + ":"
+    AuditLog.write(c, actor, "alias", name + "@" + alias, previous.map(p -> "moved from " + name + ":" + p + " to " + name + ":"
         + version).orElse("set to " + name + ":" + version + " (no previous version)") + ": " + reason);
   }
 
@@ -273,11 +255,11 @@ public final class ModelRegistry {
   public Optional<ModelVersion> find(ModelRef ref) {
     try (Connection c = database.connection()) {
       Optional<Integer> version = ref.version().isPresent() ? ref.version()
-          : aliasTarget(c, ref.name(), ref.alias().orElse(ModelRef.CHAMPION));
+          : VersionRows.aliasTarget(c, ref.name(), ref.alias().orElse(ModelRef.CHAMPION));
       if (version.isEmpty()) {
         return Optional.empty();
       }
-      List<ModelVersion> found = query(c, "WHERE v.name = ? AND v.version = ?", ref.name(), version.get());
+      List<ModelVersion> found = VersionRows.query(c, "WHERE v.name = ? AND v.version = ?", ref.name(), version.get());
       return found.stream().findFirst();
     } catch (SQLException e) {
       throw new StorageUnavailableException("Cannot read the registry: " + e.getMessage(), e);
@@ -301,7 +283,7 @@ public final class ModelRegistry {
   /** Every version of every model, newest first within each name. */
   public List<ModelVersion> list() {
     try (Connection c = database.connection()) {
-      return query(c, "");
+      return VersionRows.query(c, "");
     } catch (SQLException e) {
       throw new StorageUnavailableException("Cannot read the registry: " + e.getMessage(), e);
     }
@@ -313,89 +295,6 @@ public final class ModelRegistry {
       return artifacts.get(version.artifactSha256());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read artifact of " + version.ref() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private List<ModelVersion> query(Connection c, String where, Object... args) throws SQLException {
-    String sql = "SELECT v.name, v.version, v.artifact_sha256, v.artifact_bytes, v.created_at, v.run_id, v.code_version,"
-        + " v.metadata_json FROM model_version v " + where + " ORDER BY v.name, v.version DESC";
-    List<ModelVersion> result = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          String name = rs.getString(1);
-          int version = rs.getInt(2);
-          result.add(new ModelVersion(name, version, rs.getString(3).trim(), rs.getLong(4),
-              rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), parse(rs.getString(8)),
-              aliases(c, name, version), tags(c, name, version)));
-        }
-      }
-    }
-    return result;
-  }
-
-  private static List<String> aliases(Connection c, String name, int version) throws SQLException {
-    List<String> aliases = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT alias FROM model_alias WHERE name = ? AND version = ? ORDER BY alias")) {
-      s.setString(1, name);
-      s.setInt(2, version);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          aliases.add(rs.getString(1));
-        }
-      }
-    }
-    return aliases;
-  }
-
-  private static Map<String, String> tags(Connection c, String name, int version) throws SQLException {
-    Map<String, String> tags = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT tag_key, tag_value FROM model_tag WHERE name = ? AND version = ? ORDER BY tag_key")) {
-      s.setString(1, name);
-      s.setInt(2, version);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          tags.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    }
-    return tags;
-  }
-
-  private static Optional<Integer> aliasTarget(Connection c, String name, String alias) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT version FROM model_alias WHERE name = ? AND alias = ?")) {
-      s.setString(1, name);
-      s.setString(2, alias);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static int nextVersion(Connection c, String name) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM model_version WHERE name = ?")) {
-      s.setString(1, name);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
-
-  static void audit(Connection c, String actor, String action, String target, String detail) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO audit_log(at, actor, action, target, detail) VALUES (?,?,?,?,?)")) {
-      s.setTimestamp(1, Timestamp.from(Instant.now()));
-      s.setString(2, actor);
-      s.setString(3, action);
-      s.setString(4, target);
-      s.setString(5, detail);
-      s.executeUpdate();
     }
   }
 
@@ -416,13 +315,5 @@ public final class ModelRegistry {
     gate.put("passed", model.gatePassed());
     gate.set("reasons", JSON.valueToTree(model.gateReasons()));
     return node;
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Corrupted metadata in the registry: " + e.getMessage(), e);
-    }
   }
 }

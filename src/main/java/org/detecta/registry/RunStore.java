@@ -55,7 +55,7 @@ public final class RunStore {
         s.setString(10, HOST);
         s.executeUpdate();
       }
-      ModelRegistry.audit(c, start.actor(), "run-start", "run " + id,
+      AuditLog.write(c, start.actor(), "run-start", "run " + id,
           "models " + start.models() + ", seed " + start.seed() + ", data " + start.dataDir()
               + ", code " + start.codeVersion());
     });
@@ -110,7 +110,7 @@ public final class RunStore {
           throw new NotFoundException("No training run " + runId);
         }
       }
-      ModelRegistry.audit(c, actor, "run-finish", "run " + runId, "status " + status);
+      AuditLog.write(c, actor, "run-finish", "run " + runId, "status " + status);
     });
   }
 
