@@ -19,11 +19,13 @@ import java.util.zip.ZipOutputStream;
  * Backup and restore of a home's registry: one zip holding an SQL snapshot of the embedded H2 database
  * ({@code SCRIPT}, taken in one statement, so it is consistent) and every artifact blob. Blobs are immutable
  * and written before the version that references them commits, so copying them after the snapshot never
- * misses one. Restore goes into an empty home only and checks each blob's sha256 on the way in.
- * PostgreSQL deployments back up the database with {@code pg_dump} and the artifacts directory with it.
+ * misses one. PostgreSQL has no {@code SCRIPT}: there the registry tables go into the zip as JSON, read in one
+ * repeatable-read transaction ({@link TableExport}). Restore goes into an empty registry only (H2 from the SQL
+ * snapshot, PostgreSQL from the JSON) and checks each blob's sha256 on the way in.
  */
 public final class RegistryBackup {
   static final String DATABASE_ENTRY = "registry.sql";
+  static final String TABLES_ENTRY = "registry.json";
   static final String ARTIFACT_PREFIX = "artifacts/";
 
   private RegistryBackup() {
@@ -35,23 +37,25 @@ public final class RegistryBackup {
 
   /** Writes the backup to {@code out} (through a temporary file renamed when complete). */
   public static Summary backup(DatabaseConfig config, ArtifactStore store, Path out) throws IOException {
-    requireH2(config, "backup");
     Path dir = out.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path script = Files.createTempFile("detecta-registry", ".sql");
+    Path snapshot = Files.createTempFile("detecta-registry", ".snapshot");
     Path temp = Files.createTempFile(dir, ".backup-", ".tmp");
     try {
-      try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password());
-           Statement s = c.createStatement()) {
-        s.execute("SCRIPT TO '" + script.toString().replace("'", "''") + "'");
+      try (Connection c = connect(config); Statement s = c.createStatement()) {
+        if (config.isPostgres()) {
+          Files.writeString(snapshot, TableExport.export(c).toString());
+        } else {
+          s.execute("SCRIPT TO '" + snapshot.toString().replace("'", "''") + "'");
+        }
       } catch (SQLException e) {
         throw new StorageUnavailableException("Cannot snapshot the registry database " + config.describe() + ": "
             + e.getMessage(), e);
       }
       int count = 0;
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
-        zip.putNextEntry(new ZipEntry(DATABASE_ENTRY));
-        Files.copy(script, zip);
+        zip.putNextEntry(new ZipEntry(config.isPostgres() ? TABLES_ENTRY : DATABASE_ENTRY));
+        Files.copy(snapshot, zip);
         zip.closeEntry();
         for (Path blob : blobs(store)) {
           zip.putNextEntry(new ZipEntry(ARTIFACT_PREFIX + blob.getFileName()));
@@ -63,14 +67,16 @@ public final class RegistryBackup {
       Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Summary(out, count, Files.size(out));
     } finally {
-      Files.deleteIfExists(script);
+      Files.deleteIfExists(snapshot);
       Files.deleteIfExists(temp);
     }
   }
 
-  /** Restores {@code from} into an empty registry (no tables yet) and an empty artifact store. */
+  /**
+   * Restores {@code from} into an empty registry and an empty artifact store. H2 snapshots restore into H2 (the
+   * schema comes with them; migrate afterwards); JSON snapshots into any database, which is migrated first.
+   */
   public static Summary restore(Path from, DatabaseConfig config, ArtifactStore store) throws IOException {
-    requireH2(config, "restore");
     if (!Files.isRegularFile(from)) {
       throw new IllegalArgumentException("No backup file " + from);
     }
@@ -78,19 +84,25 @@ public final class RegistryBackup {
       throw new ConflictException("Refusing to restore into " + store.root()
           + ": it already holds artifacts; restore into an empty home (--home DIR)");
     }
-    Path script = Files.createTempFile("detecta-restore", ".sql");
+    String kind = snapshotKind(from);
+    if (kind.equals(DATABASE_ENTRY) && config.isPostgres()) {
+      throw new IllegalArgumentException(from + " holds an H2 snapshot; it restores into the embedded H2 registry, not "
+          + config.describe());
+    }
+    if (kind.equals(TABLES_ENTRY)) {
+      Database.open(config); // the schema the JSON rows go into
+    }
+    Path snapshot = Files.createTempFile("detecta-restore", ".snapshot");
     int count = 0;
-    try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password())) {
-      if (hasTables(c)) {
+    try (Connection c = connect(config)) {
+      if (kind.equals(DATABASE_ENTRY) ? hasTables(c) : !TableExport.isEmpty(c)) {
         throw new ConflictException("Refusing to restore into " + config.describe()
             + ": the registry database is not empty; restore into an empty home (--home DIR)");
       }
-      boolean sawDatabase = false;
       try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(from))) {
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-          if (entry.getName().equals(DATABASE_ENTRY)) {
-            Files.copy(zip, script, StandardCopyOption.REPLACE_EXISTING);
-            sawDatabase = true;
+          if (entry.getName().equals(kind)) {
+            Files.copy(zip, snapshot, StandardCopyOption.REPLACE_EXISTING);
           } else if (entry.getName().startsWith(ARTIFACT_PREFIX)) {
             String sha = entry.getName().substring(ARTIFACT_PREFIX.length());
             byte[] bytes = zip.readAllBytes();
@@ -103,18 +115,41 @@ public final class RegistryBackup {
           }
         }
       }
-      if (!sawDatabase) {
-        throw new IllegalArgumentException(from + " is not a Detecta backup: it has no " + DATABASE_ENTRY);
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "'");
+      if (kind.equals(DATABASE_ENTRY)) {
+        try (Statement s = c.createStatement()) {
+          s.execute("RUNSCRIPT FROM '" + snapshot.toString().replace("'", "''") + "'");
+        }
+      } else {
+        TableExport.importInto(c, new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshot.toFile()));
       }
     } catch (SQLException e) {
       throw new StorageUnavailableException("Cannot restore into " + config.describe() + ": " + e.getMessage(), e);
     } finally {
-      Files.deleteIfExists(script);
+      Files.deleteIfExists(snapshot);
     }
     return new Summary(from, count, Files.size(from));
+  }
+
+  /** Which database snapshot the zip holds. */
+  private static String snapshotKind(Path from) throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(from))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        if (entry.getName().equals(DATABASE_ENTRY) || entry.getName().equals(TABLES_ENTRY)) {
+          return entry.getName();
+        }
+      }
+    }
+    throw new IllegalArgumentException(from + " is not a Detecta backup: it has no " + DATABASE_ENTRY + " or "
+        + TABLES_ENTRY);
+  }
+
+  private static Connection connect(DatabaseConfig config) throws IOException {
+    try {
+      return DriverManager.getConnection(config.url(), config.user(), config.password());
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("Cannot connect to the registry database " + config.describe() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static boolean hasTables(Connection c) throws SQLException {
@@ -133,13 +168,6 @@ public final class RegistryBackup {
     try (Stream<Path> files = Files.walk(root)) {
       return new ArrayList<>(files.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).sorted().toList());
-    }
-  }
-
-  private static void requireH2(DatabaseConfig config, String what) {
-    if (config.isPostgres()) {
-      throw new IllegalArgumentException("detecta " + what + " covers the embedded H2 registry; for PostgreSQL ("
-          + config.describe() + ") use pg_dump/pg_restore for the database and copy the artifacts directory");
     }
   }
 }

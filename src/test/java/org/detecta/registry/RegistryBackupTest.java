@@ -63,7 +63,7 @@ class RegistryBackupTest {
     IllegalArgumentException notBackup = assertThrows(IllegalArgumentException.class,
         () -> RegistryBackup.restore(other.resolve("not-a-backup.zip"), DatabaseConfig.embedded(other),
             new ArtifactStore(other.resolve("artifacts"))));
-    assertTrue(notBackup.getMessage().endsWith("not-a-backup.zip is not a Detecta backup: it has no registry.sql"),
+    assertTrue(notBackup.getMessage().endsWith("not-a-backup.zip is not a Detecta backup: it has no registry.sql or registry.json"),
         notBackup.getMessage());
   }
 }
