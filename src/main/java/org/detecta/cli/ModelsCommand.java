@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "models", mixinStandardHelpOptions = true,
     description = "List, show, compare, alias and delete registered model versions; model cards; the audit log.",
     subcommands = {ModelsCommand.ListCmd.class, ModelsCommand.Show.class, ModelsCommand.Alias.class,
-        ModelsCommand.Compare.class, ModelsCommand.Card.class, ModelsCommand.Delete.class, ModelsCommand.Audit.class})
+        ModelsCommand.Compare.class, ModelsCommand.Card.class, ModelsCommand.Delete.class, ModelsCommand.Audit.class,
+        ModelsCommand.Gc.class})
 public final class ModelsCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -173,6 +174,26 @@ public final class ModelsCommand implements Runnable {
       }
       common.detecta().registry().delete(ref.name(), ref.version().get(), TrainCommand.actor());
       System.err.println("deleted " + ref);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "gc", mixinStandardHelpOptions = true,
+      description = "Delete artifact blobs no version references (older than --grace-minutes).")
+  static final class Gc implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Option(names = "--grace-minutes", description = "Keep younger orphans: a training may be registering them (default: ${DEFAULT-VALUE})")
+    long graceMinutes = 60;
+    @Option(names = "--dry-run", description = "Only list what would be deleted")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+      List<String> deleted = common.detecta().registry().collectGarbage(java.time.Duration.ofMinutes(graceMinutes),
+          dryRun, TrainCommand.actor());
+      deleted.forEach(sha -> System.out.println((dryRun ? "would delete " : "deleted ") + sha));
+      System.err.println(deleted.size() + " unreferenced artifact(s) " + (dryRun ? "found" : "deleted"));
       return ExitCodes.OK;
     }
   }

@@ -76,6 +76,29 @@ public final class ArtifactStore {
     return bytes;
   }
 
+  /** The sha256 of every stored blob with its last-modified time. */
+  public java.util.Map<String, java.time.Instant> list() throws IOException {
+    java.util.Map<String, java.time.Instant> blobs = new java.util.TreeMap<>();
+    Path dir = root.resolve("sha256");
+    if (!Files.isDirectory(dir)) {
+      return blobs;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String name = p.getFileName().toString();
+        if (SHA256.matcher(name).matches()) {
+          blobs.put(name, Files.getLastModifiedTime(p).toInstant());
+        }
+      }
+    }
+    return blobs;
+  }
+
+  /** Removes a blob; the registry calls this only for blobs no version references. */
+  void delete(String sha) throws IOException {
+    Files.deleteIfExists(pathOf(sha));
+  }
+
   public boolean contains(String sha) {
     return Files.isRegularFile(pathOf(sha));
   }

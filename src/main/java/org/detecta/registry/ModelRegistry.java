@@ -206,6 +206,37 @@ public final class ModelRegistry {
     }
   }
 
+  /**
+   * Deletes artifact blobs that no version references and that are older than {@code grace} (a training stores
+   * its blob before the transaction that registers it, so a young orphan may be about to be referenced).
+   * Returns the deleted hashes; with {@code dryRun} deletes nothing. Audited unless nothing was deleted.
+   */
+  public List<String> collectGarbage(java.time.Duration grace, boolean dryRun, String actor) {
+    try {
+      java.util.Set<String> referenced = new java.util.HashSet<>();
+      list().forEach(v -> referenced.add(v.artifactSha256()));
+      Instant cutoff = Instant.now().minus(grace);
+      List<String> orphans = artifacts.list().entrySet().stream()
+          .filter(e -> !referenced.contains(e.getKey()) && e.getValue().isBefore(cutoff)).map(Map.Entry::getKey).toList();
+      if (dryRun || orphans.isEmpty()) {
+        return orphans;
+      }
+      for (String sha : orphans) {
+        artifacts.delete(sha);
+      }
+      try (Connection c = database.connection()) {
+        AuditLog.write(c, actor, "gc", "artifacts", "deleted " + orphans.size() + " unreferenced blobs older than "
+            + grace + ": " + String.join(", ", orphans));
+      }
+      return orphans;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot collect unreferenced artifacts in " + artifacts.root() + ": "
+          + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("Cannot audit the artifact collection: " + e.getMessage(), e);
+    }
+  }
+
   /** The audit log, newest first, at most {@code limit} entries. */
   public List<AuditEntry> audit(int limit) {
     return AuditLog.read(database, limit);

@@ -210,4 +210,22 @@ abstract class RegistryContract {
     assertEquals(1, cmp.data().size());
     assertEquals(Optional.of("cases/train.tsv"), cmp.data().stream().map(VersionComparison.Difference::key).findFirst());
   }
+
+  @Test
+  void gcDeletesOnlyOldUnreferencedBlobsAndAuditsIt() throws Exception {
+    ModelVersion v = register("kaggle", 0.8).version();
+    String old = registry.artifacts().put("orphan from a killed training".getBytes());
+    String young = registry.artifacts().put("orphan being registered right now".getBytes());
+    java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+    Files.setLastModifiedTime(registry.artifacts().pathOf(old), twoHoursAgo);
+    Files.setLastModifiedTime(registry.artifacts().pathOf(v.artifactSha256()), twoHoursAgo);
+    java.time.Duration hour = java.time.Duration.ofHours(1);
+    assertEquals(List.of(old), registry.collectGarbage(hour, true, "t"));
+    assertTrue(registry.artifacts().contains(old), "a dry run deletes nothing");
+    assertEquals(List.of(old), registry.collectGarbage(hour, false, "t"));
+    assertTrue(!registry.artifacts().contains(old) && registry.artifacts().contains(young));
+    registry.artifact(v);
+    assertEquals("gc", registry.audit(1).get(0).action());
+  }
 }
