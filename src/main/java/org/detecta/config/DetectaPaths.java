@@ -18,9 +18,11 @@ public record DetectaPaths(Path data, Path home) {
     Path userHome = Path.of(properties.getOrDefault("user.home", "."));
     Path home = homeOption.or(() -> nonBlank(env.get("DETECTA_HOME")).map(Path::of))
         .orElse(userHome.resolve(".detecta"));
-    Path repo = Path.of(properties.getOrDefault("detecta.repo", properties.getOrDefault("user.dir", ".")));
+    Path repo = Path.of(properties.getOrDefault("detecta.repo", properties.getOrDefault("user.dir", ".")))
+        .toAbsolutePath().normalize();
+    Path besideRepo = (repo.getParent() == null ? repo : repo.getParent()).resolve("shared").resolve("data");
     Path data = dataOption.or(() -> nonBlank(env.get("DETECTA_DATA")).map(Path::of))
-        .or(() -> Optional.of(repo.resolve("..").resolve("shared").resolve("data")).filter(Files::isDirectory))
+        .or(() -> Optional.of(besideRepo).filter(Files::isDirectory))
         .orElse(home.resolve("data"));
     return new DetectaPaths(data.toAbsolutePath().normalize(), home.toAbsolutePath().normalize());
   }
