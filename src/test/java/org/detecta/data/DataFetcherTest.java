@@ -81,11 +81,12 @@ class DataFetcherTest {
     assertTrue(e.getMessage().contains(server.baseUrl() + "/hpo/hp.json"), e.getMessage());
     assertTrue(e.getMessage().contains("run the command again to resume"), e.getMessage());
     assertFalse(Files.exists(data.resolve("hpo/hp.json")));
-    assertEquals(10_000, Files.size(data.resolve("hpo/hp.json.part")));
+    long kept = Files.size(data.resolve("hpo/hp.json.part"));   // at most what was sent before the hang-up
+    assertTrue(kept > 0 && kept <= 10_000, "part size " + kept);
     assertTrue(Manifest.read(data).files().isEmpty());
 
     fetch(server.baseUrl(), "hpo");
-    assertTrue(server.requests().contains("/hpo/hp.json bytes=10000-"), server.requests().toString());
+    assertTrue(server.requests().contains("/hpo/hp.json bytes=" + kept + "-"), server.requests().toString());
     assertEquals(-1, Files.mismatch(SmallKb.ontology(), data.resolve("hpo/hp.json")));
     assertFalse(Files.exists(data.resolve("hpo/hp.json.part")));
     assertEquals(HttpDownloader.sha256(SmallKb.ontology()), Manifest.read(data).files().get("hpo/hp.json").sha256());
