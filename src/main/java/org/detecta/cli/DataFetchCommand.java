@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
             + " (needs a Kaggle account); put their files into <data>/ddxplus/ and <data>/kaggle-disease-symptom/."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all files fetched", "1:a download failed (HTTP status, network, invalid file; URL named)",
-        "2:usage error"})
+        "2:usage error, or a file not downloaded by 'data fetch' would be replaced (see --force)"})
 public final class DataFetchCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
@@ -44,6 +44,10 @@ public final class DataFetchCommand implements Callable<Integer> {
           + " official locations (default: $" + DataCatalog.BASE_URL_ENV + ", else the official URLs)")
   String baseUrl;
 
+  @Option(names = "--force", description = "Replace existing files that were not downloaded by 'data fetch'"
+      + " (not recorded in MANIFEST.json); without it such files are left alone and the command stops")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     common.detecta();
@@ -56,7 +60,7 @@ public final class DataFetchCommand implements Callable<Integer> {
     only.forEach(s -> sources.add(s.trim().toLowerCase(Locale.ROOT)));
     List<RemoteFile> files = DataCatalog.select(base, sources);
     System.err.println("data directory: " + data);
-    new DataFetcher(new HttpDownloader(System.err), System.err, Clock.systemUTC()).fetch(data, files);
+    new DataFetcher(new HttpDownloader(System.err), System.err, Clock.systemUTC()).fetch(data, files, force);
     System.err.println("done: " + files.size() + " file(s) fetched; see " + data.resolve("MANIFEST.json"));
     return ExitCodes.OK;
   }

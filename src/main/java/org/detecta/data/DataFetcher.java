@@ -32,7 +32,19 @@ public final class DataFetcher {
   }
 
   public List<Fetched> fetch(Path dataDir, List<RemoteFile> files) throws IOException {
+    return fetch(dataDir, files, false);
+  }
+
+  /**
+   * As {@link #fetch(Path, List)}; existing files that {@code data fetch} did not write (absent from the manifest)
+   * are replaced only when {@code replaceUnrecorded} is set, so a hand-made or shared data directory is never
+   * overwritten by accident.
+   */
+  public List<Fetched> fetch(Path dataDir, List<RemoteFile> files, boolean replaceUnrecorded) throws IOException {
     requireWritable(dataDir);
+    if (!replaceUnrecorded) {
+      requireNoUnrecordedFiles(dataDir, files);
+    }
     List<Fetched> fetched = new ArrayList<>();
     for (RemoteFile file : files) {
       Path target = dataDir.resolve(file.path());
@@ -63,6 +75,18 @@ public final class DataFetcher {
       fetched.add(new Fetched(file.path(), entry));
     }
     return fetched;
+  }
+
+  private static void requireNoUnrecordedFiles(Path dataDir, List<RemoteFile> files) throws IOException {
+    Manifest manifest = Manifest.read(dataDir);
+    for (RemoteFile file : files) {
+      Path existing = file.unpackTo().isEmpty() ? dataDir.resolve(file.path()) : dataDir.resolve(file.unpackTo());
+      if (Files.exists(existing) && !manifest.files().containsKey(file.path())) {
+        throw new IllegalArgumentException(existing + " exists but was not downloaded by 'data fetch' (it is not in "
+            + dataDir.resolve(Manifest.FILE_NAME) + "); pass --data DIR to fetch into another directory, or --force"
+            + " to replace it");
+      }
+    }
   }
 
   private static void requireWritable(Path dataDir) throws IOException {

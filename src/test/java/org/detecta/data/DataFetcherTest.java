@@ -152,6 +152,21 @@ class DataFetcherTest {
   }
 
   @Test
+  void neverReplacesFilesItDidNotDownloadUnlessForced() throws Exception {
+    Files.createDirectories(data.resolve("hpo"));
+    Files.writeString(data.resolve("hpo/hp.json"), "curated by hand");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fetch(server.baseUrl(), "hpo"));
+    assertTrue(e.getMessage().startsWith(data.resolve("hpo/hp.json") + " exists but was not downloaded by 'data fetch'"),
+        e.getMessage());
+    assertEquals("curated by hand", Files.readString(data.resolve("hpo/hp.json")));
+    assertTrue(server.requests().isEmpty());
+    new DataFetcher(new HttpDownloader(logStream), logStream, CLOCK)
+        .fetch(data, DataCatalog.select(Optional.of(server.baseUrl()), Set.of("hpo")), true);
+    assertEquals(-1, Files.mismatch(SmallKb.ontology(), data.resolve("hpo/hp.json")));
+    fetch(server.baseUrl(), "hpo");   // now recorded in the manifest: a plain re-fetch replaces it
+  }
+
+  @Test
   void phenopacketZipIsUnpackedIntoPlaceAndReplacesTheOldTree(@TempDir Path work) throws Exception {
     Path zip = work.resolve("all_phenopackets.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -163,9 +178,10 @@ class DataFetcherTest {
       }
     }
     server.serve("/phenopackets/all_phenopackets.zip", zip);
+    fetch(server.baseUrl(), "phenopackets");
     Files.createDirectories(data.resolve("phenopackets/OLD"));
     Files.writeString(data.resolve("phenopackets/OLD/stale.json"), "{}");
-    fetch(server.baseUrl(), "phenopackets");
+    fetch(server.baseUrl(), "phenopackets");                 // a second release replaces the whole tree
     assertFalse(Files.exists(data.resolve("phenopackets/OLD")));
     assertEquals(List.of("a", "b"), new PhenopacketReader().read(data.resolve("phenopackets")).cases().stream()
         .map(c -> c.id()).toList());

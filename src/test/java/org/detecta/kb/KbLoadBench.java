@@ -29,6 +29,13 @@ public final class KbLoadBench {
       System.out.printf("run %d: load %.2f s, %d terms, %d diseases, retained heap %.0f MiB%n", run, seconds,
           kb.terms().size(), kb.diseases().size(), used / 1048576.0);
     }
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf("peak heap (sum of pool peaks, an upper bound) %.0f MiB%n", peak / 1048576.0);
     System.out.println("max heap (-Xmx) " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB; kb kept: " + (kb != null));
   }
 }
