@@ -2,7 +2,6 @@ package org.detecta.cases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Chooses the reader for a path: a directory or {@code .json} file is phenopackets, {@code .tsv} is the cases TSV. */
 public final class CaseReaders {
@@ -10,7 +9,7 @@ public final class CaseReaders {
   }
 
   public static CaseReader forPath(Path path) {
-    String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = CaseFiles.baseName(path); // lower case, without a trailing .gz
     if (Files.isDirectory(path) || name.endsWith(".json")) {
       return new PhenopacketReader();
     }

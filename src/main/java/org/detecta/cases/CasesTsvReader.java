@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ public final class CasesTsvReader implements CaseReader {
 
   @Override
   public CaseBatch read(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = CaseFiles.open(path)) {
       return read(in, path.toString());
     }
   }
@@ -33,7 +32,7 @@ public final class CasesTsvReader implements CaseReader {
     List<Issue> issues = new ArrayList<>();
     List<PatientCase> cases = new ArrayList<>();
     String header = reader.readLine();
-    if (header == null) {
+    if (header == null || header.isBlank()) {
       return new CaseBatch(cases, List.of(Issue.error(sourceName + ":1", "empty file: expected a header "
           + String.join("\\t", REQUIRED) + "\\texcluded_hpo")));
     }
@@ -57,9 +56,10 @@ public final class CasesTsvReader implements CaseReader {
       }
       String location = sourceName + ":" + lineNo;
       String[] cells = line.split("\t", -1);
-      if (cells.length <= Math.max(idCol, Math.max(diseaseCol, observedCol))) {
-        issues.add(Issue.error(location, "expected at least " + (Math.max(idCol, Math.max(diseaseCol, observedCol)) + 1)
-            + " tab-separated columns, found " + cells.length));
+      int needed = Math.max(idCol, Math.max(diseaseCol, observedCol)) + 1;
+      if (cells.length < needed) {
+        issues.add(new Issue(Issue.Severity.ERROR, location, "expected at least " + needed
+            + " tab-separated columns, found " + cells.length + "; line skipped", "separate columns with tabs"));
         continue;
       }
       String id = cells[idCol].trim();
@@ -78,6 +78,9 @@ public final class CasesTsvReader implements CaseReader {
       List<String> diseases = split(cells[diseaseCol], "\\|");
       if (diseases.isEmpty()) {
         issues.add(Issue.warning(location, "case " + id + " has no disease id"));
+      }
+      if (observed.stream().noneMatch(t -> t.matches("HP:\\d{7}"))) {
+        issues.add(Issue.warning(location, "case " + id + " has no observed HPO term"));
       }
       Optional<String> publication = publicationCol >= 0 && publicationCol < cells.length && !cells[publicationCol].isBlank()
           ? Optional.of(cells[publicationCol].trim()) : Optional.empty();

@@ -35,7 +35,7 @@ public final class PhenopacketReader implements CaseReader {
     if (Files.isDirectory(path)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(path)) {
-        files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+        files = walk.filter(p -> Files.isRegularFile(p) && CaseFiles.baseName(p).endsWith(".json"))
             .sorted().toList();
       }
       List<CaseBatch> batches = new ArrayList<>(files.size());
@@ -48,7 +48,7 @@ public final class PhenopacketReader implements CaseReader {
   }
 
   private CaseBatch readFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = CaseFiles.open(file)) {
       return read(in, file.toString());
     }
   }
@@ -59,8 +59,9 @@ public final class PhenopacketReader implements CaseReader {
     try {
       root = JSON.readTree(in);
     } catch (JsonProcessingException e) {
-      return new CaseBatch(List.of(), List.of(Issue.error(sourceName + ":" + e.getLocation().getLineNr(),
-          "not valid JSON: " + e.getOriginalMessage())));
+      String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+      return new CaseBatch(List.of(), List.of(new Issue(Issue.Severity.ERROR, sourceName + line,
+          "not valid JSON: " + e.getOriginalMessage(), "fix the JSON syntax; the file was skipped")));
     }
     if (root == null || !root.isObject()) {
       return new CaseBatch(List.of(), List.of(Issue.error(sourceName, "not a phenopacket: expected a JSON object")));
@@ -92,7 +93,7 @@ public final class PhenopacketReader implements CaseReader {
       issues.add(Issue.warning(sourceName + ":phenotypicFeatures", "case " + id + " has no observed feature"));
     }
     PatientCase patient = new PatientCase(id, sourceName, publication(root, id),
-        Sex.parse(root.path("subject").path("sex").asText(null)), age(root.path("subject")),
+        Sex.parse(root.path("subject").path("sex").asText(null)), age(root.path("subject"), sourceName, issues),
         dedupe(observed), dedupe(excluded), diagnoses);
     return new CaseBatch(List.of(patient), issues);
   }
@@ -127,15 +128,23 @@ public final class PhenopacketReader implements CaseReader {
     return m.find() ? Optional.of("PMID:" + m.group(1)) : Optional.empty();
   }
 
-  private static Optional<Double> age(JsonNode subject) {
-    String iso = subject.path("timeAtLastEncounter").path("age").path("iso8601duration").asText("");
+  /** Age in years from an ISO 8601 duration ({@code P3Y6M}, {@code P10W}, {@code P2DT3H}); hours are ignored. */
+  private static Optional<Double> age(JsonNode subject, String sourceName, List<Issue> issues) {
+    String iso = subject.path("timeAtLastEncounter").path("age").path("iso8601duration").asText("").trim();
     if (iso.isBlank()) {
       return Optional.empty();
     }
     try {
-      Period period = Period.parse(iso.replaceAll("T.*$", ""));
-      return Optional.of(period.getYears() + period.getMonths() / 12.0 + period.getDays() / 365.25);
+      String datePart = iso.replaceAll("T.*$", "");
+      Period period = Period.parse(datePart.equals("P") ? "P0D" : datePart);
+      double years = period.getYears() + period.getMonths() / 12.0 + period.getDays() / 365.25;
+      if (years < 0) {
+        throw new DateTimeParseException("negative age", iso, 0);
+      }
+      return Optional.of(years);
     } catch (DateTimeParseException e) {
+      issues.add(new Issue(Issue.Severity.WARNING, sourceName + ":subject.timeAtLastEncounter.age.iso8601duration",
+          "'" + iso + "' is not an ISO 8601 duration; age left unknown", "write it like P3Y6M"));
       return Optional.empty();
     }
   }

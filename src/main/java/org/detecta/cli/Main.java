@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
         RunsCommand.class,
         BackupCommand.class,
         RestoreCommand.class,
+        DataCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",

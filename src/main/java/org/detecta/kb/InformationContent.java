@@ -1,7 +1,7 @@
 package org.detecta.kb;
 
-import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Information content of every term, -ln(fraction of diseases annotated to the term or a descendant),
@@ -14,20 +14,26 @@ public final class InformationContent {
 
   public static double[] compute(TermIndex terms, List<DiseaseProfile> diseases) {
     int[] counts = new int[terms.size()];
-    BitSet seen = new BitSet(terms.size());
+    // stamp[t] == disease number + 1 marks t as already counted for this disease (no set allocated per disease)
+    int[] stamp = new int[terms.size()];
+    int mark = 0;
     for (DiseaseProfile disease : diseases) {
-      seen.clear();
+      mark++;
       for (PhenotypeAnnotation annotation : disease.annotations()) {
         if (annotation.excluded()) {
           continue;
         }
-        terms.indexOf(annotation.term()).ifPresent(t -> {
-          for (int a : terms.ancestors(t)) {
-            seen.set(a);
+        Optional<Integer> index = terms.indexOf(annotation.term());
+        if (index.isEmpty()) {
+          continue;
+        }
+        for (int a : terms.ancestors(index.get())) {
+          if (stamp[a] != mark) {
+            stamp[a] = mark;
+            counts[a]++;
           }
-        });
+        }
       }
-      seen.stream().forEach(a -> counts[a]++);
     }
     double n = Math.max(1, diseases.size());
     double[] ic = new double[terms.size()];

@@ -16,8 +16,15 @@ public final class KnowledgeBase {
   private final List<DiseaseProfile> diseases;
   private final Map<String, DiseaseProfile> diseasesById;
   private final double[] informationContent;
+  private final List<SkippedAnnotation> skippedAnnotations;
 
   public KnowledgeBase(HpoRelease release, TermIndex terms, List<DiseaseProfile> diseases) {
+    this(release, terms, diseases, List.of());
+  }
+
+  public KnowledgeBase(HpoRelease release, TermIndex terms, List<DiseaseProfile> diseases,
+                       List<SkippedAnnotation> skippedAnnotations) {
+    this.skippedAnnotations = List.copyOf(skippedAnnotations);
     this.release = Objects.requireNonNull(release, "release");
     this.terms = Objects.requireNonNull(terms, "terms");
     this.diseases = List.copyOf(diseases);
@@ -43,6 +50,11 @@ public final class KnowledgeBase {
 
   public Optional<DiseaseProfile> disease(String id) {
     return Optional.ofNullable(diseasesById.get(id));
+  }
+
+  /** Annotation rows left out because their term is obsolete or unknown in this HPO release. */
+  public List<SkippedAnnotation> skippedAnnotations() {
+    return skippedAnnotations;
   }
 
   /** Information content of the term at {@code index}; see {@link InformationContent}. */

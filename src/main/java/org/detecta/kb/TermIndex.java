@@ -3,6 +3,7 @@ package org.detecta.kb;
 import org.monarchinitiative.phenol.ontology.data.MinimalOntology;
 import org.monarchinitiative.phenol.ontology.data.Term;
 import org.monarchinitiative.phenol.ontology.data.TermId;
+import org.monarchinitiative.phenol.ontology.data.TermSynonym;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +29,13 @@ public final class TermIndex {
   private final int[][] ancestors;
   private final Map<TermId, Integer> indexById;
   private final Map<TermId, Integer> indexByAltId;
-  private final java.util.Set<TermId> obsolete;
+  /** Obsolete ids that are not alt ids, mapped to the index of their replacement or -1 when there is none. */
+  private final Map<TermId, Integer> obsolete;
   private final String release;
 
   private TermIndex(TermId[] ids, String[] labels, List<List<String>> synonyms, int[][] parents,
                     Map<TermId, Integer> indexById, Map<TermId, Integer> indexByAltId,
-                    java.util.Set<TermId> obsolete, String release) {
+                    Map<TermId, Integer> obsolete, String release) {
     this.ids = ids;
     this.labels = labels;
     this.synonyms = synonyms;
@@ -48,7 +50,15 @@ public final class TermIndex {
 
   /** Indexes every current term of the ontology (obsolete ones are remembered only to be reported). */
   public static TermIndex of(MinimalOntology ontology) {
-    List<TermId> current = new ArrayList<>();
+    return of(ontology, Map.of());
+  }
+
+  /**
+   * As {@link #of(MinimalOntology)}, also knowing the deprecated classes phenol leaves out and their
+   * {@code replaced_by} term (see {@link ObsoleteTerms}); an obsolete id with a current replacement resolves to it.
+   */
+  public static TermIndex of(MinimalOntology ontology, Map<TermId, Optional<TermId>> deprecated) {
+    List<TermId> current = new ArrayList<>(ontology.nonObsoleteTermIdCount());
     ontology.nonObsoleteTermIds().forEach(current::add);
     current.sort(TermId::compareTo);
     TermId[] ids = current.toArray(TermId[]::new);
@@ -60,26 +70,56 @@ public final class TermIndex {
     List<List<String>> synonyms = new ArrayList<>(ids.length);
     Map<TermId, Integer> indexByAltId = new HashMap<>();
     int[][] parents = new int[ids.length][];
+    int[] buffer = new int[64];
     for (int i = 0; i < ids.length; i++) {
       Term term = ontology.termForTermId(ids[i]).orElseThrow();
       labels[i] = term.getName();
-      synonyms.add(term.getSynonyms().stream().map(s -> s.getValue()).distinct().toList());
+      synonyms.add(synonymsOf(term));
       for (TermId alt : term.getAltTermIds()) {
         if (!indexById.containsKey(alt)) {
           indexByAltId.put(alt, i);
         }
       }
-      parents[i] = ontology.graph().getParents(ids[i]).stream()
-          .map(indexById::get).filter(p -> p != null).mapToInt(Integer::intValue).sorted().toArray();
+      int n = 0;
+      for (TermId parent : ontology.graph().getParents(ids[i])) {
+        Integer p = indexById.get(parent);
+        if (p != null) {
+          if (n == buffer.length) {
+            buffer = Arrays.copyOf(buffer, 2 * n);
+          }
+          buffer[n++] = p;
+        }
+      }
+      parents[i] = Arrays.copyOf(buffer, n);
+      Arrays.sort(parents[i]);
     }
-    java.util.Set<TermId> obsolete = new java.util.HashSet<>();
+    Map<TermId, Integer> obsolete = new HashMap<>();
     ontology.obsoleteTermIds().forEach(t -> {
       if (!indexById.containsKey(t) && !indexByAltId.containsKey(t)) {
-        obsolete.add(t);
+        obsolete.put(t, -1);
+      }
+    });
+    deprecated.forEach((t, replacement) -> {
+      if (!indexById.containsKey(t) && !indexByAltId.containsKey(t)) {
+        obsolete.put(t, replacement.map(indexById::get).orElse(-1));
       }
     });
     String release = ontology.version().orElse("unknown");
     return new TermIndex(ids, labels, synonyms, parents, indexById, indexByAltId, obsolete, release);
+  }
+
+  private static List<String> synonymsOf(Term term) {
+    List<TermSynonym> raw = term.getSynonyms();
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(raw.size());
+    for (TermSynonym synonym : raw) {
+      if (!values.contains(synonym.getValue())) {
+        values.add(synonym.getValue());
+      }
+    }
+    return List.copyOf(values);
   }
 
   public int size() {
@@ -122,11 +162,20 @@ public final class TermIndex {
     return Arrays.binarySearch(ancestors[term], ancestor) >= 0;
   }
 
-  /** The index of a current term, following alternative ids; empty for unknown or obsolete ids. */
+  /**
+   * The index of a current term, following alternative ids and the replacement of an obsolete id; empty for
+   * unknown ids and obsolete ones without a replacement.
+   */
   public Optional<Integer> indexOf(TermId id) {
     Integer index = indexById.get(id);
     if (index == null) {
       index = indexByAltId.get(id);
+    }
+    if (index == null) {
+      index = obsolete.get(id);
+      if (index != null && index < 0) {
+        index = null;
+      }
     }
     return Optional.ofNullable(index);
   }
@@ -146,8 +195,10 @@ public final class TermIndex {
     if (index != null) {
       return new TermResolution(trimmed, TermResolution.Status.ALTERNATIVE, Optional.of(ids[index]));
     }
-    if (obsolete.contains(id)) {
-      return new TermResolution(trimmed, TermResolution.Status.OBSOLETE, Optional.empty());
+    index = obsolete.get(id);
+    if (index != null) {
+      return new TermResolution(trimmed, TermResolution.Status.OBSOLETE,
+          index < 0 ? Optional.empty() : Optional.of(ids[index]));
     }
     return new TermResolution(trimmed, TermResolution.Status.UNKNOWN, Optional.empty());
   }
@@ -172,26 +223,43 @@ public final class TermIndex {
     return children;
   }
 
+  /** Ancestor closure by memoised union of the parents' closures, with a stamp array instead of a set per term. */
   private static int[][] closure(int[][] parents) {
     int[][] result = new int[parents.length][];
+    int[] stamp = new int[parents.length];
+    int[] counter = {0};
     for (int i = 0; i < parents.length; i++) {
-      fill(i, parents, result);
+      fill(i, parents, result, stamp, counter);
     }
     return result;
   }
 
-  private static int[] fill(int term, int[][] parents, int[][] result) {
+  private static int[] fill(int term, int[][] parents, int[][] result, int[] stamp, int[] counter) {
     if (result[term] != null) {
       return result[term];
     }
-    java.util.BitSet set = new java.util.BitSet();
-    set.set(term);
-    for (int p : parents[term]) {
-      for (int a : fill(p, parents, result)) {
-        set.set(a);
+    int[][] parentClosures = new int[parents[term].length][];
+    int capacity = 1;
+    for (int k = 0; k < parentClosures.length; k++) {
+      parentClosures[k] = fill(parents[term][k], parents, result, stamp, counter);
+      capacity += parentClosures[k].length;
+    }
+    int mark = ++counter[0];
+    int[] union = new int[capacity];
+    int n = 0;
+    union[n++] = term;
+    stamp[term] = mark;
+    for (int[] closure : parentClosures) {
+      for (int a : closure) {
+        if (stamp[a] != mark) {
+          stamp[a] = mark;
+          union[n++] = a;
+        }
       }
     }
-    result[term] = set.stream().toArray();
-    return result[term];
+    int[] sorted = Arrays.copyOf(union, n);
+    Arrays.sort(sorted);
+    result[term] = sorted;
+    return sorted;
   }
 }

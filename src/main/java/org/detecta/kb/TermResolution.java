@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an HPO id given by a user or a file resolves to. {@code term} is empty unless the status is
- * {@link Status#CURRENT} or {@link Status#ALTERNATIVE} (an alt id merged into a current term).
+ * What an HPO id given by a user or a file resolves to. {@code term} is the current term to use: present for
+ * {@link Status#CURRENT}, {@link Status#ALTERNATIVE} (an alt id merged into a current term) and for an
+ * {@link Status#OBSOLETE} id that names exactly one replacement ({@code replaced_by}); empty otherwise.
  */
 public record TermResolution(String input, Status status, Optional<TermId> term) {
   public enum Status { CURRENT, ALTERNATIVE, OBSOLETE, UNKNOWN, MALFORMED }
@@ -27,7 +28,9 @@ public record TermResolution(String input, Status status, Optional<TermId> term)
     return switch (status) {
       case CURRENT -> input + " is a current HPO term";
       case ALTERNATIVE -> input + " is an alternative id of " + term.orElseThrow().getValue();
-      case OBSOLETE -> input + " is obsolete in HPO " + release + "; use its replacement term";
+      case OBSOLETE -> term.isPresent()
+          ? input + " is obsolete in HPO " + release + "; replaced by " + term.get().getValue()
+          : input + " is obsolete in HPO " + release + "; use its replacement term";
       case UNKNOWN -> input + " is not an HPO term (HPO " + release + "); check the id or use the term's label";
       case MALFORMED -> "'" + input + "' is not an HPO id of the form HP:0000000";
     };

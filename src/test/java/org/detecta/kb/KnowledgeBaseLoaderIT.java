@@ -58,4 +58,18 @@ class KnowledgeBaseLoaderIT {
     assertEquals("HP:9999999 is not an HPO term (HPO " + terms.release() + "); check the id or use the term's label",
         terms.resolve("HP:9999999").describe(terms.release()));
   }
+
+  @Test
+  void reportsObsoleteTermsThatPhenolLeavesOutAndMapsTheOnesWithAReplacement() {
+    TermIndex terms = kb.terms();
+    TermResolution replaced = terms.resolve("HP:0003114");   // obsolete Abnormal cardiological findings
+    assertEquals(TermResolution.Status.OBSOLETE, replaced.status());
+    assertEquals("HP:0001626", replaced.term().orElseThrow().getValue());
+    TermResolution gone = terms.resolve("HP:0045013");       // obsolete, no replacement
+    assertEquals(TermResolution.Status.OBSOLETE, gone.status());
+    assertTrue(gone.term().isEmpty());
+    // An obsolete id that is also an alt id of a current term is read as that term.
+    assertEquals(TermResolution.Status.ALTERNATIVE, terms.resolve("HP:0025356").status());
+    assertEquals("HP:0001263", terms.resolve("HP:0025356").term().orElseThrow().getValue());
+  }
 }
