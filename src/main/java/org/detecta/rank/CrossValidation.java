@@ -16,7 +16,7 @@ import org.detecta.pipeline.RankingMetrics;
  * cases: {@code noise} random extra terms, {@code imprecision} replaces each term by a parent.
  */
 public final class CrossValidation {
-  public static final List<String> METHODS = List.of("similarity", "lr-kb", "lr-cases", "fused");
+  public static final List<String> METHODS = List.of("similarity", "lr-kb", "lr-cases", "excluded", "fused");
 
   private CrossValidation() {
   }
@@ -45,7 +45,8 @@ public final class CrossValidation {
       ScoringModel model = trainer.scoringModel(profiles);
       List<ResolvedCase> perturbed = perturb(test, model, noise, imprecision, new Random(seed * 31 + f));
       List<FusionWeights> fusions = List.of(FusionWeights.only(ScoringModel.SIMILARITY),
-          FusionWeights.only(ScoringModel.LR_KB), FusionWeights.only(ScoringModel.LR_CASES), fit.weights());
+          FusionWeights.only(ScoringModel.LR_KB), FusionWeights.only(ScoringModel.LR_CASES),
+          FusionWeights.only(ScoringModel.EXCLUDED), fit.weights());
       int[][] ranks = RareTrainer.ranks(model, perturbed, fusions);
       for (int i = 0; i < test.size(); i++) {
         boolean isSeen = test.get(i).diagnoses().stream().anyMatch(profiles.diseases()::containsKey);
@@ -55,7 +56,7 @@ public final class CrossValidation {
         }
       }
       progress.accept(String.format("fold %d/%d: %d test cases, fused top1 so far %.3f", f + 1, k, test.size(),
-          RankingMetrics.of(toArray(overall.get(3))).top1()));
+          RankingMetrics.of(toArray(overall.get(METHODS.size() - 1))).top1()));
     }
     Map<String, Map<String, RankingMetrics>> result = new LinkedHashMap<>();
     for (int m = 0; m < METHODS.size(); m++) {

@@ -10,8 +10,10 @@ import java.util.stream.IntStream;
  * validation log-likelihood (calibration). Also reports the expected calibration error of the top candidate.
  */
 public final class FusionFitter {
-  private static final double[] SIMILARITY = {0, 0.25, 0.5, 1, 2, 4};
-  private static final double[] LR_KB = {0, 0.25, 0.5, 1};
+  // Similarity (the strongest single component, measured) has weight 1; the others are searched relative to it.
+  private static final double[] LR_CASES = {0, 1.0 / 64, 1.0 / 32, 1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2};
+  private static final double[] LR_KB = {0, 1.0 / 64, 1.0 / 16, 1.0 / 4};
+  private static final double[] EXCLUDED = {0, 1.0 / 64, 1.0 / 16, 1.0 / 4};
 
   /** The fitted weights and their validation figures. */
   public record Fit(FusionWeights weights, double mrr, double logLikelihood, double ece) {
@@ -22,9 +24,9 @@ public final class FusionFitter {
         .filter(c -> c.observed().length > 0 && c.diagnoses().stream().anyMatch(d -> model.indexOf(d) >= 0))
         .toList();
     if (usable.isEmpty()) {
-      return new Fit(new FusionWeights(0.5, 0.25, 1, 1), 0, 0, 0);
+      return new Fit(new FusionWeights(1, 0, 1.0 / 16, 1.0 / 64, 1), 0, 0, 0);
     }
-    int combos = SIMILARITY.length * LR_KB.length;
+    int combos = LR_CASES.length * LR_KB.length * EXCLUDED.length;
     double[][] rr = new double[usable.size()][];
     IntStream.range(0, usable.size()).parallel().forEach(i -> {
       ResolvedCase c = usable.get(i);
@@ -81,7 +83,9 @@ public final class FusionFitter {
   }
 
   private static FusionWeights combo(int k) {
-    return new FusionWeights(SIMILARITY[k / LR_KB.length], LR_KB[k % LR_KB.length], 1, 1);
+    int e = k % EXCLUDED.length;
+    int rest = k / EXCLUDED.length;
+    return new FusionWeights(1, LR_KB[rest % LR_KB.length], LR_CASES[rest / LR_KB.length], EXCLUDED[e], 1);
   }
 
   static double logLikelihood(float[][] logits, int[][] truth, double t) {

@@ -11,7 +11,9 @@ import org.detecta.diagnosis.MatchKind;
  * propagation); else the best ancestor c of q in the profile, scaled by bg(q)/bg(c) (q is more specific
  * than the feature); else the false-positive rate; divided by the background bg(q). Excluded term q:
  * (1 - P(q|d)) / (1 - bg(q)), so diseases that usually show q are pushed down; a NOT annotation on q or an
- * ancestor counts for the disease. Scores are sums of log LRs.
+ * ancestor counts for the disease. Scores are sums of log LRs. Observed and excluded terms can be scored
+ * by separate instances, so the fusion can weigh them apart: in published cohorts, a patient's excluded
+ * terms are often features other patients of the same disease show (measured: they cost top-1 at weight 1).
  */
 public final class LikelihoodRatioScorer implements PhenotypeScorer {
   private static final double NOT_BONUS = Math.log(2.0);
@@ -22,14 +24,18 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
   private final PostingsIndex notIndex;
   private final int[][] direct;
   private final RankParameters parameters;
+  private final boolean useObserved;
+  private final boolean useExcluded;
 
   /**
    * @param direct   per disease, its directly annotated (or directly observed) terms, sorted — for evidence only
    * @param notIndex term → diseases annotated NOT with it
    */
   public LikelihoodRatioScorer(String name, int[][] ancestors, PostingsIndex index, PostingsIndex notIndex,
-                               int[][] direct, RankParameters parameters) {
+                               int[][] direct, RankParameters parameters, boolean useObserved, boolean useExcluded) {
     this.name = name;
+    this.useObserved = useObserved;
+    this.useExcluded = useExcluded;
     this.ancestors = ancestors;
     this.index = index;
     this.notIndex = notIndex;
@@ -47,7 +53,7 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     java.util.Arrays.fill(out, 0f);
     float[] best = new float[out.length];
     float fp = (float) parameters.falsePositive();
-    for (int q : observed) {
+    for (int q : useObserved ? observed : new int[0]) {
       java.util.Arrays.fill(best, fp);
       double bgQ = index.background(q);
       int[] anc = ancestors[q];
@@ -67,12 +73,13 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
         }
       }
       float logBg = (float) Math.log(bgQ);
+      float logFp = (float) Math.log(fp);
       for (int d = 0; d < out.length; d++) {
-        out[d] += (float) Math.log(best[d]) - logBg;
+        out[d] += (best[d] > fp ? (float) Math.log(best[d]) : logFp) - logBg;
       }
     }
     double max = parameters.maxPresent();
-    for (int q : excluded) {
+    for (int q : useExcluded ? excluded : new int[0]) {
       double bg = Math.min(index.background(q), max);
       float base = (float) -Math.log(1 - bg);
       for (int d = 0; d < out.length; d++) {

@@ -42,6 +42,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeDouble(weights.similarity());
       out.writeDouble(weights.lrKb());
       out.writeDouble(weights.lrCases());
+      out.writeDouble(weights.excluded());
       out.writeDouble(weights.temperature());
       out.writeInt(trainingCaseIds.size());
       for (String id : trainingCaseIds) {
@@ -83,7 +84,8 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble(), in.readDouble());
-      FusionWeights weights = new FusionWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+      FusionWeights weights = new FusionWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+          in.readDouble());
       int n = in.readInt();
       List<String> ids = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

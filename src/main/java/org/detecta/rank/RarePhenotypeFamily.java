@@ -96,6 +96,7 @@ public final class RarePhenotypeFamily implements ModelFamily {
     params.put("weightSimilarity", fit.weights().similarity());
     params.put("weightLrKb", fit.weights().lrKb());
     params.put("weightLrCases", fit.weights().lrCases());
+    params.put("weightExcluded", fit.weights().excluded());
     params.put("temperature", fit.weights().temperature());
     params.put("split", "publication-grouped 70/20/10, seed " + context.seed() + "; artifact profiles refit on all cases");
     List<DataFile> data = new ArrayList<>();

@@ -10,14 +10,15 @@ import org.detecta.kb.TermIndex;
 
 /**
  * The disease space (KB diseases, then diseases known only from cases) and the three component scorers
- * over it: semantic similarity and likelihood ratio on the case-smoothed profiles, and the KB-only
- * likelihood ratio. Case profiles are smoothed toward the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
+ * over it: semantic similarity and likelihood ratio (observed terms) on the case-smoothed profiles, the
+ * KB-only likelihood ratio (observed terms), and the likelihood ratio of the excluded terms. Case profiles are smoothed toward the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
  */
 public final class ScoringModel {
   public static final int SIMILARITY = 0;
   public static final int LR_KB = 1;
   public static final int LR_CASES = 2;
-  public static final int COMPONENTS = 3;
+  public static final int EXCLUDED = 3;
+  public static final int COMPONENTS = 4;
 
   private final TermIndex terms;
   private final String[] ids;
@@ -95,11 +96,12 @@ public final class ScoringModel {
     PostingsIndex kbIndex = new PostingsIndex(termCount, kbPresent, floor);
     PostingsIndex caseIndex = new PostingsIndex(termCount, smoothed, floor);
     PostingsIndex notIndex = new PostingsIndex(termCount, nots, floor);
-    explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters);
+    explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, true);
     scorers = new PhenotypeScorer[] {
         new SimilarityScorer(ancestors, ic, caseIndex, 0.5),
-        new LikelihoodRatioScorer("lr-kb", ancestors, kbIndex, notIndex, direct, parameters),
-        explainer};
+        new LikelihoodRatioScorer("lr-kb", ancestors, kbIndex, notIndex, direct, parameters, true, false),
+        new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, false),
+        new LikelihoodRatioScorer("excluded", ancestors, caseIndex, notIndex, direct, parameters, false, true)};
   }
 
   public int size() {
