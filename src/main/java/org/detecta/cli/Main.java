@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
     subcommands = {
         TrainCommand.class,
         EvaluateCommand.class,
+        PredictCommand.class,
+        BenchCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",
