@@ -25,9 +25,13 @@ import org.detecta.pipeline.TrainingContext;
  */
 public final class RarePhenotypeFamily implements ModelFamily {
   public static final String NAME = "rare-phenotype";
-  /** Release gate: held-out test top-10 and top-1 must reach these (well below CV, well above KB-only). */
-  static final double GATE_TOP10 = 0.5;
-  static final double GATE_TOP1 = 0.25;
+  /**
+   * Release gate on the held-out test publications: about 5 points under the 5-fold CV figures of the
+   * fused model (top-10 0.44, top-1 0.23) to allow for the variance of a 10% split, and above the
+   * KB-only likelihood-ratio baseline (top-10 0.29, top-1 0.12). It catches a broken build, not a target.
+   */
+  static final double GATE_TOP10 = 0.35;
+  static final double GATE_TOP1 = 0.18;
 
   @Override
   public String name() {
