@@ -58,7 +58,7 @@ public final class RareEngine implements DiagnosticModel {
     int[] observed = resolver.resolve(query.observed(), unknown);
     int[] excluded = resolver.resolve(query.excluded(), unknown);
     float[] logits = new float[model.size()];
-    weights.fuse(model.scoreAll(observed, excluded), logits);
+    weights.fuse(model.score(observed, excluded, weights), logits);
     double t = weights.temperature();
     double lse = Ranks.logSumExp(logits, t);
     int n = top <= 0 ? logits.length : Math.min(top, logits.length);

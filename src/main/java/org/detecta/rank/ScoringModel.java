@@ -141,9 +141,16 @@ public final class ScoringModel {
 
   /** All component scores for one query: {@code [component][disease]}. */
   public float[][] scoreAll(int[] observed, int[] excluded) {
+    return score(observed, excluded, null);
+  }
+
+  /** Component scores, skipping (leaving zero) the components whose fusion weight is 0. */
+  public float[][] score(int[] observed, int[] excluded, FusionWeights weights) {
     float[][] out = new float[COMPONENTS][ids.length];
     for (int c = 0; c < COMPONENTS; c++) {
-      scorers[c].score(observed, excluded, out[c]);
+      if (weights == null || weights.weight(c) != 0) {
+        scorers[c].score(observed, excluded, out[c]);
+      }
     }
     return out;
   }
