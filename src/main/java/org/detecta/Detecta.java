@@ -28,7 +28,7 @@ public final class Detecta {
     this.registry = memoize(() -> new ModelRegistry(
         Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
-    this.catalog = new ModelCatalog(List.of());
+    this.catalog = new ModelCatalog(List.of(new org.detecta.rank.RarePhenotypeFamily()));
   }
 
   public DetectaPaths paths() {

@@ -1,0 +1,175 @@
+package org.detecta.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.detecta.Detecta;
+import org.detecta.cases.CaseBatch;
+import org.detecta.cases.CaseReaders;
+import org.detecta.cases.Issue;
+import org.detecta.cases.PatientCase;
+import org.detecta.cases.PhenopacketReader;
+import org.detecta.pipeline.CaseEvaluator;
+import org.detecta.pipeline.RankingMetrics;
+import org.detecta.rank.CrossValidation;
+import org.detecta.rank.PhenopacketDirectory;
+import org.detecta.rank.RankParameters;
+import org.detecta.rank.RarePhenotypeFamily;
+import org.detecta.rank.RareTrainer;
+import org.detecta.rank.ResolvedCase;
+import org.detecta.rank.TermResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code detecta evaluate}: a stored model on cases ({@code --cases}), or publication-grouped CV ({@code --cv}). */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Evaluate a stored model on cases it has not trained on, or run publication-grouped cross-validation.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, or cases TSV")
+  Path cases;
+
+  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets")
+  Integer folds;
+
+  @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
+  String model = RarePhenotypeFamily.NAME;
+
+  @Option(names = "--json", description = "One JSON line on stdout")
+  boolean json;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write per-case ranks (TSV)")
+  Path out;
+
+  @Option(names = "--mask", paramLabel = "F", description = "Hide this fraction of each case's findings (default: none)")
+  double mask;
+
+  @Option(names = "--seed", description = "Seed for masking, folds and perturbation (default: ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(names = "--noise", paramLabel = "N", description = "CV only: add N random terms to each held-out case")
+  int noise;
+
+  @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
+  boolean imprecision;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((cases == null) == (folds == null)) {
+      throw new IllegalArgumentException("Give exactly one of --cases PATH or --cv K");
+    }
+    if (!(mask >= 0 && mask < 1)) {
+      throw new IllegalArgumentException("--mask must be in [0,1), was " + mask);
+    }
+    Detecta detecta = common.detecta();
+    return folds != null ? crossValidate(detecta) : evaluateCases(detecta);
+  }
+
+  private int evaluateCases(Detecta detecta) throws Exception {
+    if (!Files.exists(cases)) {
+      throw new IllegalArgumentException("--cases " + cases + " does not exist");
+    }
+    CaseBatch batch = CaseReaders.forPath(cases).read(cases);
+    for (Issue issue : batch.issues()) {
+      System.err.println("  " + issue);
+    }
+    List<PatientCase> patients = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty()).toList();
+    if (patients.isEmpty()) {
+      throw new IllegalArgumentException("No case with a diagnosis in " + cases);
+    }
+    ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
+    if (loaded.model() instanceof org.detecta.rank.RareEngine engine) {
+      long trained = patients.stream().filter(p -> engine.trainingCaseIds().contains(p.id())).count();
+      if (trained > 0) {
+        System.err.printf("warning: %d of %d cases have ids the model was trained on; their figures are optimistic%n",
+            trained, patients.size());
+      }
+    }
+    long start = System.nanoTime();
+    List<CaseEvaluator.Outcome> outcomes = new CaseEvaluator(loaded.model(), 2).evaluate(patients, mask, seed);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<String> unknown = outcomes.stream().flatMap(o -> o.unrecognised().stream()).distinct().toList();
+    if (!unknown.isEmpty()) {
+      System.err.printf("%d unknown finding ids ignored (cases still ranked on the rest), e.g. %s%n", unknown.size(),
+          unknown.subList(0, Math.min(5, unknown.size())));
+    }
+    RankingMetrics m = RankingMetrics.of(CaseEvaluator.ranks(outcomes));
+    long notInModel = outcomes.stream().filter(o -> !o.known()).count();
+    if (out != null) {
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+        w.println("case_id\tdisease_ids\trank\tin_model");
+        for (CaseEvaluator.Outcome o : outcomes) {
+          w.println(o.patient().id() + "\t" + String.join("|", o.patient().diagnoses()) + "\t" + o.rank() + "\t" + o.known());
+        }
+      }
+    }
+    if (json) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("model", loaded.version().name());
+      line.put("version", loaded.version().version());
+      line.put("cases", m.cases());
+      line.put("top1", m.top1());
+      line.put("top3", m.top3());
+      line.put("top10", m.top10());
+      line.put("mrr", m.mrr());
+      line.put("notInModel", notInModel);
+      line.put("seconds", seconds);
+      System.out.println(new ObjectMapper().writeValueAsString(line));
+    } else {
+      System.out.printf("%s on %d cases: top1 %.3f  top3 %.3f  top10 %.3f  MRR %.3f  (not in model: %d)  %.1f s%n",
+          loaded.version().ref(), m.cases(), m.top1(), m.top3(), m.top10(), m.mrr(), notInModel, seconds);
+    }
+    return ExitCodes.OK;
+  }
+
+  private int crossValidate(Detecta detecta) throws Exception {
+    if (folds < 2) {
+      throw new IllegalArgumentException("--cv must be at least 2, was " + folds);
+    }
+    Path packets = detecta.paths().data().resolve("phenopackets");
+    if (!Files.isDirectory(packets)) {
+      throw new IllegalArgumentException("No phenopackets directory in " + detecta.paths().data());
+    }
+    long start = System.nanoTime();
+    var kb = detecta.knowledgeBase().get();
+    TermResolver resolver = new TermResolver(kb.terms());
+    List<ResolvedCase> resolved = new PhenopacketReader().read(packets).cases().stream()
+        .filter(c -> !c.diagnoses().isEmpty()).map(resolver::resolve).toList();
+    RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), PhenopacketDirectory.scan(packets).labels());
+    Map<String, Map<String, RankingMetrics>> result = CrossValidation.run(trainer, resolved, folds, seed, noise,
+        imprecision, line -> System.err.println("  " + line));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (json) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("folds", folds);
+      line.put("cases", resolved.size());
+      line.put("noise", noise);
+      line.put("imprecision", imprecision);
+      Map<String, Object> methods = new LinkedHashMap<>();
+      result.forEach((method, subsets) -> {
+        Map<String, Object> bySubset = new LinkedHashMap<>();
+        subsets.forEach((subset, metrics) -> bySubset.put(subset, metrics.asMap()));
+        methods.put(method, bySubset);
+      });
+      line.put("methods", methods);
+      line.put("seconds", seconds);
+      System.out.println(new ObjectMapper().writeValueAsString(line));
+    } else {
+      System.out.printf("%d-fold publication-grouped CV on %d cases (noise %d, imprecision %s), %.0f s%n",
+          folds, resolved.size(), noise, imprecision, seconds);
+      System.out.printf("%-11s %-8s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
+      result.forEach((method, subsets) -> subsets.forEach((subset, m) ->
+          System.out.printf("%-11s %-8s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
+              m.top10(), m.mrr())));
+    }
+    return ExitCodes.OK;
+  }
+}

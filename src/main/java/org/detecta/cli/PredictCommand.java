@@ -1,0 +1,100 @@
+package org.detecta.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.detecta.Detecta;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Differential;
+import org.detecta.diagnosis.Evidence;
+import org.detecta.diagnosis.Query;
+import org.detecta.kb.TermResolution;
+import org.detecta.rank.RarePhenotypeFamily;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code detecta predict}: a differential for HPO terms, with the evidence behind each candidate. */
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Rank diseases for observed (and excluded) HPO terms.")
+public final class PredictCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--hpo", required = true, split = ",", paramLabel = "HP:..", description = "Observed HPO terms, comma-separated")
+  List<String> observed;
+
+  @Option(names = "--excluded", split = ",", paramLabel = "HP:..", description = "Excluded (checked, absent) HPO terms")
+  List<String> excluded = new ArrayList<>();
+
+  @Option(names = "--top", description = "Number of candidates (default: ${DEFAULT-VALUE})")
+  int top = 10;
+
+  @Option(names = "--json", description = "One JSON line on stdout")
+  boolean json;
+
+  @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
+  String model = RarePhenotypeFamily.NAME;
+
+  @Override
+  public Integer call() throws Exception {
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be at least 1, was " + top);
+    }
+    Detecta detecta = common.detecta();
+    var kb = detecta.knowledgeBase().get();
+    List<String> problems = new ArrayList<>();
+    for (String id : concat(observed, excluded)) {
+      TermResolution resolution = kb.terms().resolve(id);
+      if (!resolution.usable()) {
+        problems.add(resolution.describe(kb.terms().release()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Cannot use these HPO ids: " + String.join("; ", problems));
+    }
+    ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
+    Differential differential = loaded.model().diagnose(Query.of(observed, excluded), top);
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("model", loaded.version().name());
+      out.put("version", loaded.version().version());
+      List<Map<String, Object>> candidates = new ArrayList<>();
+      for (Candidate c : differential.candidates()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("probability", c.probability());
+        m.put("kind", c.kind().wireName());
+        m.put("evidence", c.evidence());
+        candidates.add(m);
+      }
+      out.put("candidates", candidates);
+      out.put("unrecognised", differential.unrecognised());
+      System.out.println(new ObjectMapper().writeValueAsString(out));
+      return ExitCodes.OK;
+    }
+    int rank = 1;
+    for (Candidate c : differential.candidates()) {
+      System.out.printf("%2d. %-14s %6.3f  %s%n", rank++, c.id(), c.probability(), c.name());
+      for (Evidence e : c.evidence()) {
+        System.out.printf("      %-10s %-22s %-10s %+6.2f  %s%n", e.finding(), e.match(), e.feature(), e.contribution(),
+            label(kb, e.finding()));
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String label(org.detecta.kb.KnowledgeBase kb, String id) {
+    var r = kb.terms().resolve(id);
+    return r.term().flatMap(t -> kb.terms().indexOf(t)).map(i -> kb.terms().label(i)).orElse("");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,107 @@
+package org.detecta.rank;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Differential;
+import org.detecta.diagnosis.DiagnosticModel;
+import org.detecta.diagnosis.DiseaseKind;
+import org.detecta.diagnosis.Evidence;
+import org.detecta.diagnosis.Query;
+
+/**
+ * The {@code rare-phenotype} model: fused component scores → softmax posterior over every disease,
+ * best first (ties by id), with per-finding evidence for the listed candidates. Immutable, thread-safe.
+ */
+public final class RareEngine implements DiagnosticModel {
+  /** Evidence is computed for at most this many candidates (a full 13,000-row differential needs none). */
+  static final int EVIDENCE_LIMIT = 50;
+
+  private final ScoringModel model;
+  private final FusionWeights weights;
+  private final Set<String> trainingCaseIds;
+
+  public RareEngine(ScoringModel model, FusionWeights weights, Set<String> trainingCaseIds) {
+    this.model = model;
+    this.weights = weights;
+    this.trainingCaseIds = Set.copyOf(trainingCaseIds);
+  }
+
+  @Override
+  public String name() {
+    return RarePhenotypeFamily.NAME;
+  }
+
+  @Override
+  public boolean knowsDisease(String diseaseId) {
+    return model.indexOf(diseaseId) >= 0;
+  }
+
+  public ScoringModel scoringModel() {
+    return model;
+  }
+
+  public FusionWeights weights() {
+    return weights;
+  }
+
+  /** Ids of the cases the stored profiles were learned from (to warn when evaluating on them). */
+  public Set<String> trainingCaseIds() {
+    return trainingCaseIds;
+  }
+
+  @Override
+  public Differential diagnose(Query query, int top) {
+    List<String> unknown = new ArrayList<>();
+    TermResolver resolver = new TermResolver(model.terms());
+    int[] observed = resolver.resolve(query.observed(), unknown);
+    int[] excluded = resolver.resolve(query.excluded(), unknown);
+    float[] logits = new float[model.size()];
+    weights.fuse(model.score(observed, excluded, weights), logits);
+    double t = weights.temperature();
+    double lse = Ranks.logSumExp(logits, t);
+    int n = top <= 0 ? logits.length : Math.min(top, logits.length);
+    int[] order = topIndices(logits, n);
+    List<Candidate> candidates = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int d = order[i];
+      double p = Math.min(1.0, Math.exp(logits[d] / t - lse));
+      List<Evidence> evidence = i < EVIDENCE_LIMIT
+          ? model.explainer().explain(observed, excluded, d, term -> model.terms().id(term).getValue())
+          : List.of();
+      candidates.add(new Candidate(model.id(d), model.name(d), p, DiseaseKind.RARE, evidence));
+    }
+    return new Differential(candidates, unknown);
+  }
+
+  private int[] topIndices(float[] scores, int n) {
+    Integer[] all = new Integer[scores.length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    java.util.Comparator<Integer> order = (a, b) -> {
+      int c = Float.compare(scores[b], scores[a]);
+      return c != 0 ? c : model.id(a).compareTo(model.id(b));
+    };
+    if (n < scores.length / 4) {
+      // partial selection: a bounded heap of the n best, then sorted
+      java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(n + 1, order.reversed());
+      for (Integer i : all) {
+        heap.add(i);
+        if (heap.size() > n) {
+          heap.poll();
+        }
+      }
+      List<Integer> best = new ArrayList<>(heap);
+      best.sort(order);
+      return best.stream().mapToInt(Integer::intValue).toArray();
+    }
+    java.util.Arrays.sort(all, order);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = all[i];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,157 @@
+package org.detecta.rank;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.kb.TermIndex;
+
+/**
+ * The disease space (KB diseases, then diseases known only from cases) and the three component scorers
+ * over it: semantic similarity and likelihood ratio (observed terms) on the case-smoothed profiles, the
+ * KB-only likelihood ratio (observed terms), and the likelihood ratio of the excluded terms. Case profiles are smoothed toward the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
+ */
+public final class ScoringModel {
+  public static final int SIMILARITY = 0;
+  public static final int LR_KB = 1;
+  public static final int LR_CASES = 2;
+  public static final int EXCLUDED = 3;
+  public static final int COMPONENTS = 4;
+
+  private final TermIndex terms;
+  private final String[] ids;
+  private final String[] names;
+  private final Map<String, Integer> indexById;
+  private final boolean[] learned;
+  private final PhenotypeScorer[] scorers;
+  private final LikelihoodRatioScorer explainer;
+
+  public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, CaseProfiles cases, Map<String, String> labels,
+                      RankParameters parameters) {
+    this.terms = kb.terms();
+    List<String> idList = new ArrayList<>(kbProfiles.ids);
+    List<String> nameList = new ArrayList<>(kbProfiles.names);
+    Map<String, Integer> byId = new HashMap<>();
+    for (int i = 0; i < idList.size(); i++) {
+      byId.put(idList.get(i), i);
+    }
+    for (String id : new TreeSet<>(cases.diseases().keySet())) {
+      if (!byId.containsKey(id)) {
+        byId.put(id, idList.size());
+        idList.add(id);
+        nameList.add(labels.getOrDefault(id, id));
+      }
+    }
+    int n = idList.size();
+    ids = idList.toArray(String[]::new);
+    names = nameList.toArray(String[]::new);
+    indexById = Map.copyOf(byId);
+    learned = new boolean[n];
+    List<Map<Integer, Float>> kbPresent = new ArrayList<>(kbProfiles.present);
+    List<Map<Integer, Float>> nots = new ArrayList<>(kbProfiles.not);
+    List<Map<Integer, Float>> smoothed = new ArrayList<>(kbProfiles.present);
+    int[][] direct = new int[n][];
+    for (int d = 0; d < n; d++) {
+      direct[d] = d < kbProfiles.size() ? kbProfiles.direct.get(d) : new int[0];
+      if (d >= kbProfiles.size()) {
+        kbPresent.add(Map.of());
+        nots.add(Map.of());
+        smoothed.add(Map.of());
+      }
+    }
+    double a = parameters.smoothing();
+    for (var e : cases.diseases().entrySet()) {
+      int d = indexById.get(e.getKey());
+      learned[d] = true;
+      CaseProfiles.Learned l = e.getValue();
+      Map<Integer, Float> prior = kbPresent.get(d);
+      Map<Integer, Float> map = new HashMap<>(prior.size() + l.terms().size());
+      for (var p : prior.entrySet()) {
+        map.put(p.getKey(), (float) (a * p.getValue() / (l.weight() + a)));
+      }
+      for (var t : l.terms().entrySet()) {
+        float pr = prior.getOrDefault(t.getKey(), 0f);
+        map.put(t.getKey(), (float) ((t.getValue() + a * pr) / (l.weight() + a)));
+      }
+      smoothed.set(d, map);
+      TreeSet<Integer> own = new TreeSet<>();
+      for (int t : direct[d]) {
+        own.add(t);
+      }
+      for (int t : l.direct()) {
+        own.add(t);
+      }
+      direct[d] = own.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int termCount = terms.size();
+    int[][] ancestors = new int[termCount][];
+    double[] ic = new double[termCount];
+    for (int t = 0; t < termCount; t++) {
+      ancestors[t] = terms.ancestors(t);
+      ic[t] = kb.informationContent(t);
+    }
+    double floor = 1.0 / (10.0 * n);
+    PostingsIndex kbIndex = new PostingsIndex(termCount, kbPresent, floor);
+    PostingsIndex caseIndex = new PostingsIndex(termCount, smoothed, floor);
+    PostingsIndex notIndex = new PostingsIndex(termCount, nots, floor);
+    explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, true);
+    scorers = new PhenotypeScorer[] {
+        new SimilarityScorer(ancestors, ic, caseIndex, 0.5),
+        new LikelihoodRatioScorer("lr-kb", ancestors, kbIndex, notIndex, direct, parameters, true, false),
+        new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, false),
+        new LikelihoodRatioScorer("excluded", ancestors, caseIndex, notIndex, direct, parameters, false, true)};
+  }
+
+  public int size() {
+    return ids.length;
+  }
+
+  public String id(int d) {
+    return ids[d];
+  }
+
+  public String name(int d) {
+    return names[d];
+  }
+
+  /** Index of a disease id, or -1. */
+  public int indexOf(String id) {
+    Integer i = indexById.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** True when training cases contributed to this disease's profile. */
+  public boolean learned(int d) {
+    return learned[d];
+  }
+
+  public PhenotypeScorer scorer(int component) {
+    return scorers[component];
+  }
+
+  public LikelihoodRatioScorer explainer() {
+    return explainer;
+  }
+
+  public TermIndex terms() {
+    return terms;
+  }
+
+  /** All component scores for one query: {@code [component][disease]}. */
+  public float[][] scoreAll(int[] observed, int[] excluded) {
+    return score(observed, excluded, null);
+  }
+
+  /** Component scores, skipping (leaving zero) the components whose fusion weight is 0. */
+  public float[][] score(int[] observed, int[] excluded, FusionWeights weights) {
+    float[][] out = new float[COMPONENTS][ids.length];
+    for (int c = 0; c < COMPONENTS; c++) {
+      if (weights == null || weights.weight(c) != 0) {
+        scorers[c].score(observed, excluded, out[c]);
+      }
+    }
+    return out;
+  }
+}

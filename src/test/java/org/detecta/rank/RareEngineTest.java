@@ -1,0 +1,129 @@
+package org.detecta.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Differential;
+import org.detecta.diagnosis.MatchKind;
+import org.detecta.diagnosis.Query;
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.kb.KnowledgeBaseLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Ranking behaviour on a hand-made 21-term ontology with five annotated diseases. */
+class RareEngineTest {
+  private static KnowledgeBase kb;
+  private static RareEngine engine;
+
+  @BeforeAll
+  static void load() throws Exception {
+    Path dir = Path.of(RareEngineTest.class.getResource("hp.small.json").toURI()).getParent();
+    kb = KnowledgeBaseLoader.load(dir.resolve("hp.small.json"), dir.resolve("small.hpoa"));
+    RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), Map.of("OMIM:999999", "Case-only disorder"));
+    // two cases of a disease absent from the KB, from two publications
+    List<ResolvedCase> cases = List.of(
+        resolved(new TermResolver(kb.terms()), "c1", "PMID:1", List.of("HP:0001629", "HP:0000107"), "OMIM:999999"),
+        resolved(new TermResolver(kb.terms()), "c2", "PMID:2", List.of("HP:0001629", "HP:0010442"), "OMIM:999999"));
+    engine = trainer.engine(cases, new FusionWeights(1, 0, 0.25, 0.25, 1));
+  }
+
+  private static ResolvedCase resolved(TermResolver r, String id, String pmid, List<String> observed, String disease) {
+    List<String> unknown = new java.util.ArrayList<>();
+    return new ResolvedCase(id, pmid, r.resolve(observed, unknown), new int[0], List.of(disease), unknown);
+  }
+
+  private static Differential diagnose(List<String> observed, List<String> excluded) {
+    return engine.diagnose(Query.of(observed, excluded), 0);
+  }
+
+  @Test
+  void exactMatchBeatsNoMatch() {
+    Differential d = diagnose(List.of("HP:0001631", "HP:0001166"), List.of());
+    assertEquals("OMIM:100003", d.candidates().get(0).id());
+    assertTrue(d.candidates().get(0).probability() > d.candidates().get(1).probability());
+    assertTrue(d.candidates().get(0).evidence().stream().anyMatch(e -> e.match() == MatchKind.EXACT));
+  }
+
+  @Test
+  void excludedTermTheDiseaseUsuallyHasPushesItDown() {
+    List<String> observed = List.of("HP:0001250", "HP:0000252");
+    Differential without = diagnose(observed, List.of());
+    Differential with = diagnose(observed, List.of("HP:0000518"));
+    assertEquals("OMIM:100001", without.candidates().get(0).id(), "Alpha has the terms at higher frequency than Beta");
+    double alphaWithout = probability(without, "OMIM:100001");
+    double alphaWith = probability(with, "OMIM:100001");
+    assertTrue(alphaWith < alphaWithout, "cataract excluded argues against Alpha (usually has it)");
+    assertTrue(probability(with, "OMIM:100002") > probability(without, "OMIM:100002"), "Beta is annotated NOT cataract");
+    assertTrue(with.candidates().stream().filter(c -> c.id().equals("OMIM:100001")).findFirst().orElseThrow()
+        .evidence().stream().anyMatch(e -> e.match() == MatchKind.EXCLUDED_BUT_EXPECTED && e.contribution() < 0));
+  }
+
+  private static double probability(Differential d, String id) {
+    return d.candidates().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().probability();
+  }
+
+  @Test
+  void moreSpecificQueryTermStillMatches() {
+    Differential d = diagnose(List.of("HP:0007359", "HP:0000252"), List.of());
+    assertTrue(Set.of("OMIM:100001", "OMIM:100002").contains(d.candidates().get(0).id()));
+    Candidate top = d.candidates().get(0);
+    assertTrue(top.evidence().stream().anyMatch(e -> e.finding().equals("HP:0007359")
+        && e.match() == MatchKind.QUERY_MORE_SPECIFIC && !e.feature().isEmpty()), top.evidence().toString());
+  }
+
+  @Test
+  void probabilitiesSumToAtMostOneAndAreOrdered() {
+    Differential d = diagnose(List.of("HP:0000256"), List.of("HP:0001250"));
+    double sum = 0;
+    double previous = 1;
+    for (Candidate c : d.candidates()) {
+      sum += c.probability();
+      assertTrue(c.probability() <= previous + 1e-12);
+      previous = c.probability();
+    }
+    assertTrue(sum <= 1 + 1e-9 && sum > 0.99, "sum " + sum);
+    assertEquals("OMIM:100005", d.candidates().get(0).id());
+  }
+
+  @Test
+  void tiesAreBrokenByIdDeterministically() {
+    // no usable finding: every disease scores the same, so the order is by id
+    Differential d = diagnose(List.of("HP:9999998"), List.of());
+    List<String> ids = d.candidates().stream().map(Candidate::id).toList();
+    List<String> sorted = ids.stream().sorted().toList();
+    assertEquals(sorted, ids);
+    assertEquals(6, ids.size());
+  }
+
+  @Test
+  void caseOnlyDiseaseIsRankable() {
+    assertTrue(engine.knowsDisease("OMIM:999999"));
+    Differential d = diagnose(List.of("HP:0001629", "HP:0000107"), List.of());
+    assertEquals("OMIM:999999", d.candidates().get(0).id());
+    assertEquals("Case-only disorder", d.candidates().get(0).name());
+  }
+
+  @Test
+  void unknownIdsAreReportedAndTheRestStillRanks() {
+    Differential d = diagnose(List.of("HP:0001631", "HP:9999999"), List.of());
+    assertEquals(List.of("HP:9999999"), d.unrecognised());
+    assertEquals("OMIM:100003", d.candidates().get(0).id());
+  }
+
+  @Test
+  void artifactRoundTripKeepsTheRanking() throws Exception {
+    CaseProfiles profiles = CaseProfiles.learn(List.of(), kb.terms(), 3);
+    RareArtifact artifact = new RareArtifact(kb.release(), RankParameters.defaults(),
+        new FusionWeights(1, 0.1, 0.1, 0.1, 2), List.of("c1"), profiles, Map.of());
+    RareArtifact back = RareArtifact.read(artifact.write(kb.terms()), kb.terms());
+    assertEquals(artifact.weights(), back.weights());
+    assertEquals(artifact.release(), back.release());
+    assertEquals(List.of("c1"), back.trainingCaseIds());
+  }
+}
