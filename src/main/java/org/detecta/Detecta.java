@@ -28,7 +28,9 @@ public final class Detecta {
     this.registry = memoize(() -> new ModelRegistry(
         Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
-    this.catalog = new ModelCatalog(List.of());
+    this.catalog = new ModelCatalog(List.of(
+        org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home()),
+        org.detecta.pipeline.CommonModelFamily.kaggleSymptoms(paths.home())));
   }
 
   public DetectaPaths paths() {
