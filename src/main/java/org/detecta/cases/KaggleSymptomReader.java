@@ -52,6 +52,13 @@ public final class KaggleSymptomReader implements CaseReader {
     List<String> symptoms = columns.stream().map(SymptomNames::normalise).toList();
     List<PatientCase> cases = new ArrayList<>();
     List<Issue> issues = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String symptom : symptoms) {
+      if (prognosis >= 0 && !symptom.isEmpty() && !seen.add(symptom)) {
+        issues.add(new Issue(Issue.Severity.WARNING, sourceName + ":1", "symptom column '" + symptom
+            + "' appears more than once (after normalisation)", "values are merged: present if any copy is 1"));
+      }
+    }
     String line;
     int lineNo = 1;
     while ((line = reader.readLine()) != null) {

@@ -20,6 +20,15 @@ import org.tribuo.math.optimisers.AdaGrad;
 public final class Families {
   public static final List<String> ALL = List.of("logistic", "naive-bayes", "random-forest", "xgboost", "svm", "mlp");
 
+  /** Held so the level sticks: Tribuo logs every epoch and ensemble member at INFO. */
+  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+  static {
+    // LibSVM prints its optimisation log on stdout, which is reserved for command results.
+    libsvm.svm.svm_set_print_string_function(line -> { });
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private Families() {
   }
 

@@ -9,10 +9,12 @@ import smile.projection.PCA;
 
 /**
  * Fits the optional feature transform named in the model config, on training rows only: {@code none},
- * {@code pca} (Smile PCA, k components), {@code lda} (Smile Fisher discriminant, classes-1 directions)
+ * {@code pca} (Smile PCA, k components), {@code lda} (Smile Fisher discriminant on the first 100 principal components)
  * or {@code select} (the k features with the largest univariate between/within sum-of-squares ratio, Smile).
  */
 public final class FeatureTransforms {
+  private static final int PCA_BEFORE_LDA = 100;
+
   private FeatureTransforms() {
   }
 
@@ -25,8 +27,10 @@ public final class FeatureTransforms {
         yield Optional.of(AffineProjection.probe(p, pca::project));
       }
       case "lda" -> {
-        FLD fld = FLD.fit(x, y, Math.min(classes - 1, k), 1e-4);
-        yield Optional.of(AffineProjection.probe(p, fld::project));
+        // Sparse 0/1 findings make the within-class covariance singular: reduce with PCA first (standard PCA+LDA).
+        PCA pca = PCA.fit(x).setProjection(Math.min(Math.min(PCA_BEFORE_LDA, p), x.length - classes - 1));
+        FLD fld = FLD.fit(pca.project(x), y, Math.min(classes - 1, k), 1e-4);
+        yield Optional.of(AffineProjection.probe(p, row -> fld.project(pca.project(row))));
       }
       case "select" -> Optional.of(AffineProjection.select(p, topByRatio(x, y, Math.min(k, p))));
       default -> throw new IllegalArgumentException("unknown feature transform '" + kind

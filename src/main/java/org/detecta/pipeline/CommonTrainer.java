@@ -70,23 +70,9 @@ public final class CommonTrainer {
     List<PatientCase> cases = prepared.cases();
 
     List<String> classes = cases.stream().map(c -> c.diagnoses().get(0)).distinct().sorted().toList();
-    List<String> groups = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    Map<String, Integer> representative = new LinkedHashMap<>();
-    for (int i = 0; i < cases.size(); i++) {
-      PatientCase c = cases.get(i);
-      String key = rowKey(space, c);
-      groups.add(key);
-      labels.add(c.diagnoses().get(0));
-      representative.putIfAbsent(key, i);
-    }
-    List<Integer> kept = new ArrayList<>(representative.values());
-    int[] side = GroupSplit.split(kept.stream().map(groups::get).toList(), kept.stream().map(labels::get).toList(),
-        0.2, 0.1, context.seed());
-    List<List<PatientCase>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (int i = 0; i < kept.size(); i++) {
-      parts.get(side[i]).add(cases.get(kept.get(i)));
-    }
+    List<String> groups = cases.stream().map(c -> rowKey(space, c)).toList();
+    List<String> labels = cases.stream().map(c -> c.diagnoses().get(0)).toList();
+    List<List<PatientCase>> parts = split(prepared, context.seed());
     DataValidation.Report validation = DataValidation.check(source.name(), prepared, groups, labels, parts, space);
     validation.write(reports);
     context.progress().accept(validation.summary());
@@ -99,13 +85,13 @@ public final class CommonTrainer {
 
     List<Map<String, Object>> roundLog = new ArrayList<>();
     List<Fitted> all = new ArrayList<>();
-    Map<String, Object> released = null;
     List<String> reasons = List.of("no round ran");
     CommonModel model = null;
     byte[] artifact = new byte[0];
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     Evaluation testEvaluation = null;
     Fitted chosen = null;
+    Fitted previous = null;
     int testReads = 0;
     for (int r = 0; r < config.rounds().size(); r++) {
       ModelsConfig.Round round = config.rounds().get(r);
@@ -132,12 +118,22 @@ public final class CommonTrainer {
         roundLog.add(log);
         continue;
       }
+      if (previous != null && previous.spec().equals(chosen.spec())) {
+        log.put("chosen", chosen.spec().toString());
+        log.put("gate", List.of("same model as the previous round; test not read again", reasons));
+        roundLog.add(log);
+        context.progress().accept("round " + (r + 1) + ": no better candidate on validation; gate result unchanged");
+        continue;
+      }
+      previous = chosen;
       double[][] pValid = chosen.classifier().probabilities(project(chosen.projection(), valid.x()));
       double temperature = TemperatureScaling.fit(pValid, valid.y());
-      model = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes);
-      artifact = new CommonModelArtifact(source.name(), chosen.spec().toString(), space, chosen.projection(), temperature,
-          classes, chosen.classifier().libraryBytes().orElseThrow()).toBytes();
-      Evaluation validationEvaluation = Evaluation.of(model.probabilities(valid.x()), valid.y(), classes);
+      CommonModel selected = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes);
+      Evaluation validationEvaluation = Evaluation.of(selected.probabilities(valid.x()), valid.y(), classes);
+      Fitted released = config.refitOnTrainAndValidation() ? refit(chosen, train, valid, classes, context) : chosen;
+      model = new CommonModel(source.name(), space, released.projection(), released.classifier(), temperature, classes);
+      artifact = new CommonModelArtifact(source.name(), chosen.spec().toString(), space, released.projection(), temperature,
+          classes, released.classifier().libraryBytes().orElseThrow()).toBytes();
       // The gate: the only place the test split is read.
       SplitData test = encode(parts.get(2), space, classes);
       testReads++;
@@ -170,6 +166,7 @@ public final class CommonTrainer {
     parameters.put("seed", context.seed());
     parameters.put("run", run);
     parameters.put("testReads", testReads);
+    parameters.put("refitOnTrainAndValidation", config.refitOnTrainAndValidation());
     parameters.put("split", Map.of("train", parts.get(0).size(), "validation", parts.get(1).size(), "test", parts.get(2).size()));
     TrainingReport.write(reports, source.name(), parameters, validation, roundLog, metrics, testEvaluation, all, reasons);
     context.progress().accept(String.format(java.util.Locale.ROOT, "report %s (%.1f s)",
@@ -194,6 +191,38 @@ public final class CommonTrainer {
       context.progress().accept("  " + spec + " failed, skipped: " + e);
       return null;
     }
+  }
+
+  /** The chosen configuration fitted again on train+validation rows (same seed, same transform kind). */
+  private Fitted refit(Fitted chosen, SplitData train, SplitData valid, List<String> classes,
+                       org.detecta.pipeline.TrainingContext context) {
+    double[][] x = java.util.stream.Stream.concat(java.util.Arrays.stream(train.x()), java.util.Arrays.stream(valid.x()))
+        .toArray(double[][]::new);
+    int[] y = java.util.stream.IntStream.concat(java.util.Arrays.stream(train.y()), java.util.Arrays.stream(valid.y())).toArray();
+    ModelSpec spec = chosen.spec();
+    Optional<AffineProjection> projection = FeatureTransforms.fit(spec.transform(), spec.transformK(), x, y, classes.size());
+    ProbabilisticClassifier classifier = Families.fit(spec, project(projection, x), y, classes, context.seed());
+    context.progress().accept("refitted " + spec + " on train+validation (" + x.length + " rows)");
+    return new Fitted(spec, projection, classifier, chosen.validation(), chosen.seconds());
+  }
+
+  /**
+   * De-duplicates (one row per identical encoded row, the first) and splits 70/20/10, stratified by
+   * diagnosis, seeded. Deterministic, so tests and evaluations can rebuild the very same test split.
+   */
+  public static List<List<PatientCase>> split(CommonSource.Prepared prepared, long seed) {
+    Map<String, PatientCase> representative = new LinkedHashMap<>();
+    for (PatientCase c : prepared.cases()) {
+      representative.putIfAbsent(rowKey(prepared.space(), c), c);
+    }
+    List<String> keys = new ArrayList<>(representative.keySet());
+    List<PatientCase> kept = new ArrayList<>(representative.values());
+    int[] side = GroupSplit.split(keys, kept.stream().map(c -> c.diagnoses().get(0)).toList(), 0.2, 0.1, seed);
+    List<List<PatientCase>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < kept.size(); i++) {
+      parts.get(side[i]).add(kept.get(i));
+    }
+    return parts;
   }
 
   static double[][] project(Optional<AffineProjection> projection, double[][] x) {

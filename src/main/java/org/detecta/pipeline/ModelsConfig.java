@@ -14,9 +14,12 @@ import java.util.Random;
 import org.detecta.learn.Families;
 import org.detecta.learn.ModelSpec;
 
-/** {@code config/models.yaml}: per family defaults and search grid, and the rounds of the release loop. */
+/**
+ * {@code config/models.yaml}: per family defaults and search grid, the rounds of the release loop, the k of
+ * each feature transform, and whether the chosen configuration is refitted on train+validation once chosen.
+ */
 public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
-                           List<Round> rounds, Map<String, Integer> transformK) {
+                           List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation) {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public record Round(List<String> families, List<String> transforms, int searchSize) {
@@ -53,7 +56,8 @@ public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String
       throw new IllegalArgumentException(file + ": no rounds");
     }
     Map<String, Integer> k = YAML.convertValue(root.path("transformK"), Map.class);
-    return new ModelsConfig(defaults, grids, rounds, k == null ? Map.of() : k);
+    return new ModelsConfig(defaults, grids, rounds, k == null ? Map.of() : k,
+        root.path("refitOnTrainAndValidation").asBoolean(false));
   }
 
   /** The defaults, then up to {@code size-1} distinct seeded samples of the grid, each with every transform. */
