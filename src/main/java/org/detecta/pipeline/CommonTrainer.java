@@ -127,7 +127,9 @@ public final class CommonTrainer {
       }
       previous = chosen;
       double[][] pValid = chosen.classifier().probabilities(project(chosen.projection(), valid.x()));
-      double temperature = TemperatureScaling.fit(pValid, valid.y());
+      // With no validation error the log-loss optimum is T -> 0 (infinite confidence): not identifiable, keep T = 1.
+      boolean noError = Evaluation.of(pValid, valid.y(), classes).metrics().get("top1") == 1.0;
+      double temperature = noError ? 1.0 : TemperatureScaling.fit(pValid, valid.y());
       CommonModel selected = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes);
       Evaluation validationEvaluation = Evaluation.of(selected.probabilities(valid.x()), valid.y(), classes);
       Fitted released = config.refitOnTrainAndValidation() ? refit(chosen, train, valid, classes, context) : chosen;
