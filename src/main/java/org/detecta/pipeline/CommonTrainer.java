@@ -80,6 +80,7 @@ public final class CommonTrainer {
       throw new IllegalArgumentException("Data validation failed for " + source.name() + ": " + validation.summary()
           + " (see " + reports.resolve("validation.html") + ")");
     }
+    writeCases(parts.get(2), reports.resolve("test-cases.csv"));
     SplitData train = encode(parts.get(0), space, classes);
     SplitData valid = encode(parts.get(1), space, classes);
 
@@ -225,6 +226,28 @@ public final class CommonTrainer {
       parts.get(side[i]).add(kept.get(i));
     }
     return parts;
+  }
+
+  /**
+   * Copies the test split's original CSV lines (with the header) to {@code test-cases.csv}, so
+   * {@code detecta evaluate --cases} can score a released model on exactly the rows it never saw.
+   */
+  static void writeCases(List<PatientCase> cases, Path target) throws IOException {
+    Map<String, java.util.TreeSet<Integer>> linesByFile = new LinkedHashMap<>();
+    for (PatientCase c : cases) {
+      int colon = c.source().lastIndexOf(':');
+      linesByFile.computeIfAbsent(c.source().substring(0, colon), k -> new java.util.TreeSet<>())
+          .add(Integer.parseInt(c.source().substring(colon + 1)));
+    }
+    if (linesByFile.size() != 1) {
+      return;
+    }
+    Map.Entry<String, java.util.TreeSet<Integer>> only = linesByFile.entrySet().iterator().next();
+    List<String> lines = Files.readAllLines(Path.of(only.getKey()));
+    List<String> out = new ArrayList<>();
+    out.add(lines.get(0));
+    only.getValue().forEach(n -> out.add(lines.get(n - 1)));
+    Files.write(target, out);
   }
 
   static double[][] project(Optional<AffineProjection> projection, double[][] x) {
