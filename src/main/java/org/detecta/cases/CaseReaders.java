@@ -30,7 +30,7 @@ public final class CaseReaders {
     try (java.io.BufferedReader in = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
       header = in.readLine();
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read " + path, e);
+      throw new IllegalArgumentException("Cannot read " + path + ": " + e.getMessage(), e);
     }
     if (header != null && DdxplusReader.recognises(header)) {
       return new DdxplusReader();
