@@ -29,6 +29,9 @@ public final class Detecta {
         Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
     this.catalog = new ModelCatalog(List.of(new org.detecta.rank.RarePhenotypeFamily()));
+    this.catalog = new ModelCatalog(List.of(
+        org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home()),
+        org.detecta.pipeline.CommonModelFamily.kaggleSymptoms(paths.home())));
   }
 
   public DetectaPaths paths() {

@@ -1,0 +1,98 @@
+package org.detecta.learn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Differential;
+import org.detecta.diagnosis.DiagnosticModel;
+import org.detecta.diagnosis.DiseaseKind;
+import org.detecta.diagnosis.Evidence;
+import org.detecta.diagnosis.MatchKind;
+import org.detecta.diagnosis.Query;
+
+/**
+ * A loaded common-disease model: encode → (project) → classify → temperature. Each candidate's evidence
+ * gives, per recognised finding, how much the model's log-probability of that candidate drops when the
+ * finding is left out (occlusion), which works for every family. Candidate ids are the source's disease
+ * names (DDXPlus English pathology names, Kaggle prognosis strings).
+ */
+public final class CommonModel implements DiagnosticModel {
+  private static final int EXPLAINED = 10;
+  private final String name;
+  private final FeatureSpace features;
+  private final java.util.Optional<AffineProjection> projection;
+  private final ProbabilisticClassifier classifier;
+  private final double temperature;
+  private final List<String> classes;
+
+  public CommonModel(String name, FeatureSpace features, java.util.Optional<AffineProjection> projection,
+                     ProbabilisticClassifier classifier, double temperature, List<String> classes) {
+    this.name = name;
+    this.features = features;
+    this.projection = projection;
+    this.classifier = classifier;
+    this.temperature = temperature;
+    this.classes = List.copyOf(classes);
+  }
+
+  public static CommonModel load(byte[] bytes) throws java.io.IOException {
+    CommonModelArtifact a = CommonModelArtifact.fromBytes(bytes);
+    int inputs = a.projection().map(AffineProjection::outputs).orElse(a.features().size());
+    return new CommonModel(a.name(), a.features(), a.projection(),
+        TribuoClassifier.fromBytes(a.tribuoModel(), a.classes(), inputs), a.temperature(), a.classes());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** Calibrated probabilities for already-encoded rows. */
+  public double[][] probabilities(double[][] x) {
+    double[][] input = projection.map(p -> p.apply(x)).orElse(x);
+    return TemperatureScaling.apply(classifier.probabilities(input), temperature);
+  }
+
+  @Override
+  public Differential diagnose(Query query, int top) {
+    FeatureSpace.Encoding encoding = features.encode(query.observed(), query.sex(), query.ageYears());
+    List<String> used = query.observed().stream().filter(f -> !encoding.unrecognised().contains(f)).distinct().toList();
+    double[][] rows = new double[used.size() + 1][];
+    rows[0] = encoding.x();
+    for (int i = 0; i < used.size(); i++) {
+      List<String> without = new ArrayList<>(used);
+      without.remove(i);
+      rows[i + 1] = features.encode(without, query.sex(), query.ageYears()).x();
+    }
+    double[][] p = probabilities(rows);
+    int limit = top <= 0 ? classes.size() : Math.min(top, classes.size());
+    List<Integer> order = IntStream.range(0, classes.size()).boxed()
+        .sorted(Comparator.comparingDouble((Integer c) -> -p[0][c]).thenComparing(c -> c)).limit(limit).toList();
+    List<Candidate> candidates = new ArrayList<>();
+    for (int rank = 0; rank < order.size(); rank++) {
+      int c = order.get(rank);
+      List<Evidence> evidence = new ArrayList<>();
+      if (rank < EXPLAINED) {
+        for (int i = 0; i < used.size(); i++) {
+          double contribution = Math.log(Math.max(p[0][c], 1e-12)) - Math.log(Math.max(p[i + 1][c], 1e-12));
+          evidence.add(new Evidence(used.get(i), used.get(i), MatchKind.LEARNED, contribution));
+        }
+        evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.contribution())));
+      }
+      candidates.add(new Candidate(classes.get(c), classes.get(c), Math.min(1.0, Math.max(0.0, p[0][c])),
+          DiseaseKind.COMMON, evidence));
+    }
+    return new Differential(candidates, encoding.unrecognised());
+  }
+
+  @Override
+  public boolean knowsDisease(String diseaseId) {
+    return classes.contains(diseaseId);
+  }
+}

@@ -1,0 +1,84 @@
+package org.detecta.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.detecta.cases.DdxplusCatalog;
+import org.detecta.cases.DdxplusPatient;
+import org.detecta.cases.DdxplusReader;
+import org.detecta.cases.Issue;
+import org.detecta.cases.PatientCase;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Query;
+import org.detecta.learn.CommonModel;
+import org.detecta.learn.FeatureSpace;
+
+/** DDXPlus: {@code ddxplus/patients.csv} encoded with the release's evidence catalogue. */
+public final class DdxplusSource implements CommonSource {
+  private final Map<String, DdxplusPatient> byId = new HashMap<>();
+
+  @Override
+  public String name() {
+    return "ddxplus";
+  }
+
+  @Override
+  public List<String> files() {
+    return List.of("ddxplus/patients.csv", "ddxplus/" + DdxplusCatalog.EVIDENCES_FILE, "ddxplus/" + DdxplusCatalog.CONDITIONS_FILE);
+  }
+
+  @Override
+  public Prepared prepare(Path dataDir) throws IOException {
+    DdxplusCatalog catalog = DdxplusCatalog.load(dataDir.resolve("ddxplus"));
+    DdxplusReader.Batch batch = new DdxplusReader().readPatients(dataDir.resolve("ddxplus/patients.csv"));
+    List<Issue> issues = new java.util.ArrayList<>(batch.issues());
+    Map<String, Integer> unknownConditions = new TreeMap<>();
+    for (DdxplusPatient p : batch.patients()) {
+      byId.put(p.patient().id(), p);
+      for (String token : p.patient().observed()) {
+        String problem = catalog.problemWith(token);
+        if (problem != null) {
+          issues.add(Issue.error(p.patient().source(), problem + " (token " + token + ")"));
+        }
+      }
+      if (!catalog.conditions().containsKey(p.diagnosis())) {
+        unknownConditions.merge(p.diagnosis(), 1, Integer::sum);
+      }
+    }
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("diagnosesNotInReleaseConditions", unknownConditions);
+    return new Prepared(batch.patients().stream().map(DdxplusPatient::patient).toList(), FeatureSpace.ddxplus(catalog),
+        issues, checks);
+  }
+
+  /** Precision/recall/F1 of the predicted top 5 against the first 5 names of the dataset's reference differential. */
+  @Override
+  public Map<String, Double> extraTestMetrics(CommonModel model, List<PatientCase> test) {
+    double precision = 0;
+    double recall = 0;
+    int n = 0;
+    for (PatientCase c : test) {
+      DdxplusPatient p = byId.get(c.id());
+      if (p == null || p.referenceDifferential().isEmpty()) {
+        continue;
+      }
+      List<String> reference = p.referenceDifferential().stream().limit(5).map(DdxplusPatient.RankedDiagnosis::name).toList();
+      List<String> predicted = model.diagnose(Query.of(c), 5).candidates().stream().map(Candidate::id).toList();
+      long hits = predicted.stream().filter(reference::contains).count();
+      precision += predicted.isEmpty() ? 0 : hits / (double) predicted.size();
+      recall += hits / (double) reference.size();
+      n++;
+    }
+    if (n == 0) {
+      return Map.of();
+    }
+    double pr = precision / n;
+    double rc = recall / n;
+    return Map.of("referenceTop5Precision", pr, "referenceTop5Recall", rc,
+        "referenceTop5F1", pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc));
+  }
+}
