@@ -90,18 +90,16 @@ public final class HttpServer implements AutoCloseable {
       fail(ctx, new ApiException(503, "storage_unavailable", "The database is unavailable; diagnoses still work but"
           + " this write was not stored. Retry later."));
     });
-    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, new ApiException(e.getStatus(),
-        e.getStatus() == 413 ? "payload_too_large" : "http_error", e.getMessage())));
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, switch (e.getStatus()) {
+      case 404 -> new ApiException(404, "not_found", "No route " + ctx.method() + " " + DiagnoseRequest.abbreviate(ctx.path()));
+      case 405 -> new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed here");
+      case 413 -> new ApiException(413, "payload_too_large", "The body is larger than " + config.maxBodyBytes() + " bytes");
+      default -> new ApiException(e.getStatus(), "http_error", e.getMessage());
+    }));
     cfg.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
       fail(ctx, new ApiException(500, "internal_error", "Something went wrong on our side; quote the request id if you report it"));
     });
-    cfg.routes.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("application/json")) {
-        fail(ctx, new ApiException(404, "not_found", "No route " + ctx.method() + " " + DiagnoseRequest.abbreviate(ctx.path())));
-      }
-    });
-    cfg.routes.error(405, ctx -> fail(ctx, new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed here")));
     cfg.routes.apiBuilder(this::defineRoutes);
   }
 
