@@ -33,6 +33,10 @@ public final class TestServer implements AutoCloseable {
   public final HttpClient client = HttpClient.newHttpClient();
 
   public TestServer(Path home, Path dataDir, Map<String, String> env) throws Exception {
+    this(home, dataDir, env, 0);
+  }
+
+  public TestServer(Path home, Path dataDir, Map<String, String> env, int port) throws Exception {
     this.home = home;
     this.registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
     TinyBayesFamily family = new TinyBayesFamily("tiny");
@@ -40,9 +44,9 @@ public final class TestServer implements AutoCloseable {
     java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
         "DETECTA_RELOAD_POLL_SECONDS", "1"));
     all.putAll(env);
-    ServeConfig config = ServeConfig.fromEnv("127.0.0.1", 0, all);
+    ServeConfig config = ServeConfig.fromEnv("127.0.0.1", port, all);
     this.server = DetectaServer.start(config, registry, new ModelCatalog(List.of(family, new TinyBayesFamily("tiny2"))),
-        Detecta.memoize(() -> org.detecta.SharedData.knowledgeBase()), dataDir);
+        Detecta.memoize(() -> org.detecta.kb.KnowledgeBaseLoader.loadFromDataDir(dataDir)), dataDir);
     if (!server.awaitReady(120_000)) {
       throw new IllegalStateException("test server not ready");
     }
