@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * What "normal" looks like for a model: the share of each finding among all findings mentioned and the
  * share of each predicted class. Taken from the model version's metadata ({@code reference.findings},
- * {@code reference.classes}: id → proportion) when training wrote it, else from the first window of
+ * {@code reference.classes}: id → proportion; also read from {@code parameters.reference}, which a family
+ * can fill today through {@link org.detecta.pipeline.TrainedModel#parameters()}; finding keys are
+ * {@code +id} for present and {@code -id} for absent mentions) when training wrote it, else from the first window of
  * logged predictions of that version ({@code source} says which).
  */
 public record DriftReference(Map<String, Double> findings, Map<String, Double> classes, String source) {
@@ -20,7 +22,8 @@ public record DriftReference(Map<String, Double> findings, Map<String, Double> c
   }
 
   public static Optional<DriftReference> fromMetadata(JsonNode metadata) {
-    JsonNode ref = metadata.path("reference");
+    JsonNode ref = metadata.path("reference").isObject() ? metadata.path("reference")
+        : metadata.path("parameters").path("reference");
     if (!ref.path("findings").isObject() || ref.path("findings").isEmpty()) {
       return Optional.empty();
     }
