@@ -18,11 +18,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
-  int port = 5000;
+  @Option(names = "--port", defaultValue = "${env:DETECTA_PORT:-5000}",
+      description = "TCP port (default: $DETECTA_PORT, else 5000; 0 = any free port)")
+  int port;
 
-  @Option(names = "--host", description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 in containers)")
-  String host = "127.0.0.1";
+  @Option(names = "--host", defaultValue = "${env:DETECTA_HOST:-127.0.0.1}",
+      description = "Interface to bind (default: $DETECTA_HOST, else 127.0.0.1; 0.0.0.0 in containers)")
+  String host;
 
   @Override
   public Integer call() throws Exception {

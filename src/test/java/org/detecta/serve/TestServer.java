@@ -37,9 +37,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Path home, Path dataDir, Map<String, String> env, int port) throws Exception {
+    this(home, dataDir, env, port, new TinyBayesFamily("tiny"));
+  }
+
+  public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family) throws Exception {
     this.home = home;
     this.registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
-    TinyBayesFamily family = new TinyBayesFamily("tiny");
     register(family);
     java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
         "DETECTA_RELOAD_POLL_SECONDS", "1"));

@@ -31,9 +31,16 @@ import java.util.function.Supplier;
  */
 public final class TinyBayesFamily implements ModelFamily {
   private final String name;
+  private final long delayMillis;
 
   public TinyBayesFamily(String name) {
+    this(name, 0);
+  }
+
+  /** A family whose models take {@code delayMillis} per diagnosis (to exercise concurrency limits). */
+  public TinyBayesFamily(String name, long delayMillis) {
     this.name = name;
+    this.delayMillis = delayMillis;
   }
 
   @Override
@@ -62,7 +69,9 @@ public final class TinyBayesFamily implements ModelFamily {
 
   @Override
   public DiagnosticModel load(byte[] artifact, Supplier<KnowledgeBase> knowledgeBase) {
-    return Model.parse(name, artifact);
+    Model model = Model.parse(name, artifact);
+    model.delayMillis = delayMillis;
+    return model;
   }
 
   static final class Model implements DiagnosticModel {
@@ -72,6 +81,7 @@ public final class TinyBayesFamily implements ModelFamily {
     final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     final Map<String, Integer> examples = new LinkedHashMap<>();
     int total;
+    long delayMillis;
 
     Model(String name) {
       this.name = name;
@@ -106,6 +116,13 @@ public final class TinyBayesFamily implements ModelFamily {
 
     @Override
     public Differential diagnose(Query query, int top) {
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       List<String> unknown = new ArrayList<>();
       Map<String, Double> logPost = new LinkedHashMap<>();
       Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
