@@ -10,6 +10,7 @@ import io.javalin.router.Endpoint;
 import org.detecta.registry.StorageUnavailableException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,11 @@ public final class HttpServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(Math.max(config.httpThreads(), 4), Math.min(2, config.httpThreads()));
     pool.setName("detecta-http");
     cfg.jetty.threadPool = pool;
+    cfg.jetty.modifyServer(server -> {
+      // Graceful stop: refuse new requests, let in-flight ones finish (Javalin nests its handler inside).
+      server.setHandler(new GracefulHandler());
+      server.setStopTimeout(config.requestTimeout().toMillis());
+    });
     cfg.staticFiles.add(files -> {
       files.hostedPath = "/";
       files.directory = "/web";

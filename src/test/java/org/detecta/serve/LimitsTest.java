@@ -39,6 +39,18 @@ class LimitsTest {
       }
       assertTrue(statuses.contains(200) && statuses.contains(429), statuses.toString());
       assertEquals(200, server.post("/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\"]}").statusCode());
+
+      // graceful stop: a request in flight when the server is told to stop still gets its answer
+      CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.post("/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\"]}");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(250);
+      server.close();
+      assertEquals(200, inFlight.get().statusCode());
     }
   }
 }
