@@ -78,7 +78,7 @@ public final class DetectaServer implements AutoCloseable {
       long poll = config.reloadPoll().toMillis();
       scheduler.scheduleWithFixedDelay(() -> pollChampions(models), poll, poll, TimeUnit.MILLISECONDS);
       scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);
-      scheduler.scheduleWithFixedDelay(drift::refresh, 60, 60, TimeUnit.SECONDS);
+      scheduler.scheduleWithFixedDelay(drift::refresh, 10, 60, TimeUnit.SECONDS);
     }, "detecta-loader");
     loader.setDaemon(true);
     loader.start();
