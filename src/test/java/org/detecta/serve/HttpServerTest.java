@@ -113,10 +113,12 @@ class HttpServerTest {
     HttpResponse<String> model = server.post("/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\"], \"model\": \"nope\"}");
     assertEquals(404, model.statusCode());
     assertEquals("nope", json(model).get("fields").get(0).get("value").asText());
+    HttpResponse<String> deep = server.post("/api/v1/diagnose", "[".repeat(2000) + "]".repeat(2000));
+    assertEquals(400, deep.statusCode());
     HttpResponse<String> route = server.get("/api/v1/nothing");
     assertEquals(404, route.statusCode());
     assertEquals("not_found", json(route).get("error").asText());
-    for (HttpResponse<String> r : java.util.List.of(malformed, types, media, big, many, model, route)) {
+    for (HttpResponse<String> r : java.util.List.of(malformed, types, media, big, many, model, deep, route)) {
       assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
     }
   }

@@ -16,6 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Bounded concurrency: beyond DETECTA_MAX_CONCURRENT requests in flight the server answers 429, not a queue. */
 class LimitsTest {
   @Test
+  void failuresAnswerAGeneric500WithoutInternals(@TempDir Path tmp) throws Exception {
+    try (TestServer server = new TestServer(tmp.resolve("home"), TestServer.tinyDataDir(tmp), Map.of(), 0,
+        new TinyBayesFamily("tiny", -1))) {
+      HttpResponse<String> r = server.post("/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\"]}");
+      assertEquals(500, r.statusCode());
+      assertTrue(r.body().contains("internal_error") && r.body().contains("requestId"), r.body());
+      assertTrue(!r.body().contains("secret") && !r.body().contains("Exception"), r.body());
+    }
+  }
+
+  @Test
   void overloadAnswers429WithRetryAfter(@TempDir Path tmp) throws Exception {
     try (TestServer server = new TestServer(tmp.resolve("home"), TestServer.tinyDataDir(tmp),
         Map.of("DETECTA_MAX_CONCURRENT", "1"), 0, new TinyBayesFamily("tiny", 700))) {

@@ -37,7 +37,7 @@ public final class TinyBayesFamily implements ModelFamily {
     this(name, 0);
   }
 
-  /** A family whose models take {@code delayMillis} per diagnosis (to exercise concurrency limits). */
+  /** A family whose models take {@code delayMillis} per diagnosis (limits), or always fail when negative. */
   public TinyBayesFamily(String name, long delayMillis) {
     this.name = name;
     this.delayMillis = delayMillis;
@@ -116,6 +116,9 @@ public final class TinyBayesFamily implements ModelFamily {
 
     @Override
     public Differential diagnose(Query query, int top) {
+      if (delayMillis < 0) {
+        throw new IllegalStateException("secret internal detail that must not leak");
+      }
       if (delayMillis > 0) {
         try {
           Thread.sleep(delayMillis);
