@@ -181,6 +181,32 @@ class HttpServerTest {
       path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
     }
     assertEquals(new HashSet<>(server.server.http().routes()), documented);
+    // structural validity: every $ref resolves, every {param} of a path is declared, every operation has responses
+    java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\":\"#/([^\"]+)\"").matcher(doc.toString());
+    int resolved = 0;
+    while (refs.find()) {
+      assertFalse(doc.at("/" + refs.group(1)).isMissingNode(), "dangling $ref " + refs.group(1));
+      resolved++;
+    }
+    assertTrue(resolved > 10);
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      Set<String> params = new HashSet<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path.getKey());
+      while (m.find()) {
+        params.add(m.group(1));
+      }
+      for (JsonNode op : path.getValue()) {
+        Set<String> declared = new HashSet<>();
+        op.path("parameters").forEach(p -> {
+          if (p.path("in").asText().equals("path")) {
+            declared.add(p.get("name").asText());
+          }
+        });
+        assertEquals(params, declared, path.getKey());
+        assertTrue(op.path("responses").size() > 0, path.getKey());
+      }
+    }
     try (InputStream in = HttpServer.class.getResourceAsStream("/serve/openapi.json")) {
       assertNotNull(in);
     }
