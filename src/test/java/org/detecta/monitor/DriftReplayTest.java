@@ -57,6 +57,12 @@ class DriftReplayTest {
     log.flush(Duration.ofSeconds(10));
   }
 
+  private static String summary(MonitorService.Assessment a) {
+    DriftMonitor.DriftReport d = a.drift().orElseThrow();
+    return String.format(java.util.Locale.ROOT, "findings PSI %.4f p %.3g, classes PSI %.4f p %.3g",
+        d.findingPsi(), d.findingChi().pValue(), d.classPsi(), d.classChi().pValue());
+  }
+
   @Test
   void alarmFiresOnShiftedDataOnly(@TempDir Path home) throws Exception {
     ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("a")));
@@ -80,6 +86,7 @@ class DriftReplayTest {
       MonitorService.Assessment drifted = monitor.assess(version);
       assertTrue(drifted.drift().get().alarm(), "shifted data did not raise the alarm: " + drifted.drift().get());
       assertTrue(drifted.drift().get().findingPsi() > DriftThresholds.defaults().psi());
+      System.err.println("drift replay: stable " + summary(stable) + "; shifted " + summary(drifted));
       String html = MonitorReport.html(List.of(stable, drifted), DriftThresholds.defaults());
       assertTrue(html.contains("DRIFT ALARM") && html.contains("<svg"));
     }
