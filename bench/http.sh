@@ -33,7 +33,7 @@ if [ "$MODEL" = tiny ]; then
   CP="$ROOT/target/test-classes:$ROOT/target/detecta.jar"
   java $JAVA_OPTS -cp "$CP" org.detecta.serve.BenchServer "$WORK/home" "$DATA" "$PORT" 2>"$WORK/server.log" &
 else
-  java $JAVA_OPTS -jar "$ROOT/target/detecta.jar" serve --port "$PORT" --data "$DATA" 2>"$WORK/server.log" &
+  java $JAVA_OPTS -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" --data "$DATA" 2>"$WORK/server.log" &
 fi
 PIDS+=($!)
 for _ in $(seq 1 240); do

@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code detecta serve}: the HTTP API, the web page and the metrics, until SIGTERM/SIGINT (graceful stop). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve the @champion of every registered model over HTTP: REST API, Open Inference Protocol v2,",
-        "the web page, /openapi.json and /metrics. Settings from DETECTA_* environment variables (see ServeConfig)."})
+    description = {"Serve the @champion of every registered model over HTTP: the REST API, Open Inference",
+        "Protocol v2, the web page, /openapi.json and /metrics.",
+        "Limits, admin token, CORS, retention: DETECTA_* environment variables (docs/SERVING.md)."})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
@@ -22,8 +23,9 @@ public final class ServeCommand implements Callable<Integer> {
       description = "TCP port (default: $DETECTA_PORT, else 5000; 0 = any free port)")
   int port;
 
-  @Option(names = "--host", defaultValue = "${env:DETECTA_HOST:-127.0.0.1}",
-      description = "Interface to bind (default: $DETECTA_HOST, else 127.0.0.1; 0.0.0.0 in containers)")
+  // All interfaces by default so the container images (Dockerfile, Compose, Kubernetes) work as written.
+  @Option(names = "--host", defaultValue = "${env:DETECTA_HOST:-0.0.0.0}",
+      description = "Interface to bind (default: $DETECTA_HOST, else 0.0.0.0; 127.0.0.1 = this machine only)")
   String host;
 
   @Override
