@@ -49,9 +49,19 @@ public final class TestServer implements AutoCloseable {
     all.putAll(env);
     ServeConfig config = ServeConfig.fromEnv("127.0.0.1", port, all);
     this.server = DetectaServer.start(config, registry, new ModelCatalog(List.of(family, new TinyBayesFamily("tiny2"))),
-        Detecta.memoize(() -> org.detecta.kb.KnowledgeBaseLoader.loadFromDataDir(dataDir)), dataDir);
+        Detecta.memoize(() -> isSharedData(dataDir) ? org.detecta.SharedData.knowledgeBase()
+            : org.detecta.kb.KnowledgeBaseLoader.loadFromDataDir(dataDir)), dataDir);
     if (!server.awaitReady(120_000)) {
       throw new IllegalStateException("test server not ready");
+    }
+  }
+
+  /** The shared data's knowledge base is loaded once per test JVM; other dirs load their own. */
+  private static boolean isSharedData(Path dataDir) {
+    try {
+      return dataDir.toAbsolutePath().normalize().equals(org.detecta.SharedData.dir());
+    } catch (IllegalStateException e) {
+      return false;
     }
   }
 
