@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
         EvaluateCommand.class,
         PredictCommand.class,
         BenchCommand.class,
+        ServeCommand.class,
+        MonitorCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",

@@ -320,6 +320,23 @@ public final class ModelRegistry {
     }
   }
 
+  /** Which version each model's {@code alias} points at: one cheap query, for servers polling for alias moves. */
+  public Map<String, Integer> aliasTargets(String alias) {
+    Map<String, Integer> targets = new LinkedHashMap<>();
+    try (Connection c = database.connection();
+         PreparedStatement s = c.prepareStatement("SELECT name, version FROM model_alias WHERE alias = ? ORDER BY name")) {
+      s.setString(1, alias);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          targets.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("Cannot read the registry: " + e.getMessage(), e);
+    }
+    return targets;
+  }
+
   /** The artifact bytes of a version, verified against the recorded sha256. */
   public byte[] artifact(ModelVersion version) {
     try {

@@ -1,0 +1,52 @@
+package org.detecta.cli;
+
+import org.detecta.Detecta;
+import org.detecta.serve.DetectaServer;
+import org.detecta.serve.ServeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code detecta serve}: the HTTP API, the web page and the metrics, until SIGTERM/SIGINT (graceful stop). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the @champion of every registered model over HTTP: the REST API, Open Inference",
+        "Protocol v2, the web page, /openapi.json and /metrics.",
+        "Limits, admin token, CORS, retention: DETECTA_* environment variables (docs/SERVING.md)."})
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--port", defaultValue = "${env:DETECTA_PORT:-5000}",
+      description = "TCP port (default: $DETECTA_PORT, else 5000; 0 = any free port)")
+  int port;
+
+  // All interfaces by default so the container images (Dockerfile, Compose, Kubernetes) work as written.
+  @Option(names = "--host", defaultValue = "${env:DETECTA_HOST:-0.0.0.0}",
+      description = "Interface to bind (default: $DETECTA_HOST, else 0.0.0.0; 127.0.0.1 = this machine only)")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    Detecta detecta = common.detecta();
+    ServeConfig config = ServeConfig.fromEnv(host, port, System.getenv());
+    DetectaServer server = DetectaServer.start(config, detecta.registry(), detecta.catalog(), detecta.knowledgeBase(),
+        detecta.paths().data());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("detecta serve: stopping (finishing in-flight requests)");
+      server.close();
+      stopped.countDown();
+    }, "detecta-shutdown"));
+    System.err.printf("detecta serve: listening on http://%s:%d/ after %.2f s%n", host, server.port(),
+        (System.nanoTime() - start) / 1e9);
+    server.awaitReady(Long.MAX_VALUE / 2);
+    System.err.printf("detecta serve: ready after %.2f s (%d model(s))%n", (System.nanoTime() - start) / 1e9,
+        server.models().all().size());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,138 @@
+package org.detecta.serve;
+
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.monitor.DriftGauges;
+import org.detecta.monitor.PredictionLog;
+import org.detecta.pipeline.ModelCatalog;
+import org.detecta.registry.ModelRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Assembles and runs the server: HTTP first (liveness at once, readiness false), then the knowledge base
+ * (when the data has HPO) and the champions on a background thread; afterwards a poll moves to new
+ * champions, retention runs daily and the drift gauges refresh every minute. {@link #close} is graceful.
+ */
+public final class DetectaServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DetectaServer.class);
+  private final HttpServer http;
+  private final ModelService models;
+  private final PredictionLog log;
+  private final ScheduledExecutorService scheduler;
+  private final Thread loader;
+
+  private DetectaServer(HttpServer http, ModelService models, PredictionLog log, ScheduledExecutorService scheduler,
+                        Thread loader) {
+    this.http = http;
+    this.models = models;
+    this.log = log;
+    this.scheduler = scheduler;
+    this.loader = loader;
+  }
+
+  /** Starts serving; models load in the background ({@link #awaitReady} waits for them). */
+  public static DetectaServer start(ServeConfig config, ModelRegistry registry, ModelCatalog catalog,
+                                    Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
+    boolean hasHpo = Files.isRegularFile(dataDir.resolve("hpo").resolve("hp.json"));
+    ModelService models = new ModelService(registry, catalog, knowledgeBase, config.defaultModel());
+    PredictionLog log = new PredictionLog(registry.database().config());
+    HttpMetrics metrics = new HttpMetrics();
+    Vocabulary vocabulary = new Vocabulary();
+    JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
+    DiagnoseService diagnoses = new DiagnoseService(models, new FindingResolver(vocabulary), log, metrics);
+    HttpServer.Controllers controllers = new HttpServer.Controllers(
+        new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings()),
+        new InferenceController(diagnoses, models, bodies, config.maxFindings()),
+        new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
+        metrics);
+    HttpServer http = new HttpServer(config, controllers).start();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "detecta-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+    DriftGauges drift = new DriftGauges(metrics.registry(), log, models::all);
+    Thread loader = new Thread(() -> {
+      long start = System.nanoTime();
+      Optional<KnowledgeBase> kb = Optional.empty();
+      try {
+        kb = hasHpo ? Optional.of(knowledgeBase.get()) : Optional.empty();
+      } catch (RuntimeException e) {
+        LOG.error("Cannot load the knowledge base from {}: {}; serving without HPO term search", dataDir, e.getMessage());
+      }
+      vocabulary.install(kb.map(KnowledgeBase::terms),
+          TermEntries.fromSpanishTsv(dataDir.resolve("hpo").resolve("hp-es.tsv")));
+      models.onChange(vocabulary::rebuild);
+      models.reload();
+      vocabulary.rebuild(models.all());
+      LOG.info("Ready in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
+          models.all().stream().map(m -> m.version().ref()).toList());
+      long poll = config.reloadPoll().toMillis();
+      scheduler.scheduleWithFixedDelay(() -> pollChampions(models), poll, poll, TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);
+      scheduler.scheduleWithFixedDelay(drift::refresh, 10, 60, TimeUnit.SECONDS);
+    }, "detecta-loader");
+    loader.setDaemon(true);
+    loader.start();
+    LOG.info("Listening on http://{}:{}/ (models loading)", config.host(), http.port());
+    return new DetectaServer(http, models, log, scheduler, loader);
+  }
+
+  private static void pollChampions(ModelService models) {
+    try {
+      if (models.championsMoved()) {
+        LOG.info("A champion alias moved; reloading");
+        models.reload();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot poll the registry for alias moves: {}", e.getMessage());
+    }
+  }
+
+  private static void retention(PredictionLog log, int days) {
+    try {
+      int deleted = log.deleteOlderThan(days);
+      if (deleted > 0) {
+        LOG.info("Retention: deleted {} prediction(s) older than {} days", deleted, days);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Retention not applied: {}", e.getMessage());
+    }
+  }
+
+  public boolean awaitReady(long timeoutMillis) throws InterruptedException {
+    loader.join(timeoutMillis);
+    return models.ready();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public HttpServer http() {
+    return http;
+  }
+
+  public ModelService models() {
+    return models;
+  }
+
+  public PredictionLog predictionLog() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    scheduler.shutdownNow();
+    log.close();
+  }
+}

@@ -1,0 +1,16 @@
+package org.detecta.serve;
+
+import org.detecta.diagnosis.Candidate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The answer to a diagnosis: the logged prediction id (empty when not stored), the model version, the differential. */
+public record DiagnoseResult(Optional<String> predictionId, String model, int version, List<Candidate> candidates,
+                             List<String> nextQuestions, List<String> unrecognised, double latencyMs) {
+  public DiagnoseResult {
+    candidates = List.copyOf(candidates);
+    nextQuestions = List.copyOf(nextQuestions);
+    unrecognised = List.copyOf(unrecognised);
+  }
+}

@@ -1,0 +1,71 @@
+package org.detecta.serve;
+
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.Differential;
+import org.detecta.diagnosis.Query;
+import org.detecta.monitor.LoggedPrediction;
+import org.detecta.monitor.PredictionLog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs one diagnosis: resolve the findings for the chosen model, rank, and, only when the caller
+ * consented, queue the prediction for the log under a fresh pseudonymous id. Knows nothing of HTTP.
+ */
+public final class DiagnoseService {
+  private final ModelService models;
+  private final FindingResolver resolver;
+  private final PredictionLog log;
+  private final PredictionListener listener;
+
+  public DiagnoseService(ModelService models, FindingResolver resolver, PredictionLog log, PredictionListener listener) {
+    this.models = models;
+    this.resolver = resolver;
+    this.log = log;
+    this.listener = listener;
+  }
+
+  public DiagnoseResult diagnose(DiagnoseRequest request) {
+    return run(request.model(), request.observed(), request.excluded(),
+        new QueryContext(request.sex(), request.age()), request.top(), request.consent());
+  }
+
+  /** Sex and age travel with the findings into the model's query. */
+  public record QueryContext(org.detecta.cases.Sex sex, Optional<Double> age) {
+  }
+
+  public DiagnoseResult run(Optional<String> modelName, List<String> observed, List<String> excluded,
+                            QueryContext context, int top, boolean consent) {
+    long start = System.nanoTime();
+    ServedModel served = models.resolve(modelName);
+    ResolvedFindings findings = resolver.resolve(observed, excluded, served);
+    Differential differential = served.model().diagnose(
+        new Query(findings.observed(), findings.excluded(), context.sex(), context.age()), top);
+    List<String> unrecognised = new ArrayList<>(findings.unrecognised());
+    for (String u : differential.unrecognised()) {
+      if (!unrecognised.contains(u)) {
+        unrecognised.add(u);
+      }
+    }
+    double latencyMs = (System.nanoTime() - start) / 1e6;
+    List<Candidate> candidates = differential.candidates();
+    String topClass = candidates.isEmpty() ? "" : candidates.get(0).id();
+    listener.predicted(served.name(), served.version().version(), topClass, latencyMs);
+    Optional<String> predictionId = Optional.empty();
+    if (consent) {
+      String id = UUID.randomUUID().toString();
+      List<LoggedPrediction.Ranked> output = candidates.stream()
+          .map(c -> new LoggedPrediction.Ranked(c.id(), c.probability())).toList();
+      if (log.record(new LoggedPrediction(id, Instant.now(), served.name(), served.version().version(),
+          findings.observed(), findings.excluded(), output, latencyMs))) {
+        predictionId = Optional.of(id);
+      }
+    }
+    return new DiagnoseResult(predictionId, served.name(), served.version().version(), candidates, List.of(),
+        unrecognised, latencyMs);
+  }
+}

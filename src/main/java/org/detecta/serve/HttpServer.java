@@ -1,0 +1,225 @@
+package org.detecta.serve;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import org.detecta.registry.StorageUnavailableException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+/**
+ * The HTTP server: Javalin 7 on Jetty 12 with a small thread pool, every route in {@link #routes}, one
+ * error policy (JSON {@code {"error","detail","fields","requestId"}}, never a stack trace), security
+ * headers, optional CORS, bounded concurrency (429), per-route metrics and the static web page.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** What the routes call. */
+  public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics) {
+  }
+
+  private final ServeConfig config;
+  private final Controllers controllers;
+  private final Semaphore inFlight;
+  private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
+  private final byte[] openApi;
+  private final Javalin app;
+
+  public HttpServer(ServeConfig config, Controllers controllers) {
+    this.config = config;
+    this.controllers = controllers;
+    this.inFlight = new Semaphore(config.maxConcurrent());
+    this.openApi = resource("/serve/openapi.json");
+    this.app = Javalin.create(this::configure);
+  }
+
+  private void configure(JavalinConfig cfg) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.http.maxRequestSize = config.maxBodyBytes();
+    cfg.jetty.host = config.host();
+    cfg.jetty.port = config.port();
+    QueuedThreadPool pool = new QueuedThreadPool(Math.max(config.httpThreads(), 4), Math.min(2, config.httpThreads()));
+    pool.setName("detecta-http");
+    cfg.jetty.threadPool = pool;
+    cfg.jetty.modifyServer(server -> {
+      // Graceful stop: refuse new requests, let in-flight ones finish (Javalin nests its handler inside).
+      server.setHandler(new GracefulHandler());
+      server.setStopTimeout(config.requestTimeout().toMillis());
+    });
+    cfg.staticFiles.add(files -> {
+      files.hostedPath = "/";
+      files.directory = "/web";
+      files.location = Location.CLASSPATH;
+    });
+    if (!config.corsOrigins().isEmpty()) {
+      cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+        rule.allowHost(config.corsOrigins().get(0), config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
+      }));
+    }
+    cfg.events.handlerAdded(info -> {
+      HandlerType type = info.getHttpMethod();
+      if (type == HandlerType.GET || type == HandlerType.POST || type == HandlerType.PUT || type == HandlerType.DELETE) {
+        routes.add(type.name() + " " + info.getPath());
+      }
+    });
+    cfg.routes.before(this::before);
+    cfg.routes.after(this::after);
+    cfg.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e));
+    cfg.routes.exception(StorageUnavailableException.class, (e, ctx) -> {
+      LOG.warn("Storage unavailable: {}", e.getMessage());
+      ctx.header("Retry-After", "30");
+      fail(ctx, new ApiException(503, "storage_unavailable", "The database is unavailable; diagnoses still work but"
+          + " this write was not stored. Retry later."));
+    });
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, switch (e.getStatus()) {
+      case 404 -> new ApiException(404, "not_found", "No route " + ctx.method() + " " + DiagnoseRequest.abbreviate(ctx.path()));
+      case 405 -> new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed here");
+      case 413 -> new ApiException(413, "payload_too_large", "The body is larger than " + config.maxBodyBytes() + " bytes");
+      default -> new ApiException(e.getStatus(), "http_error", e.getMessage());
+    }));
+    cfg.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), requestId(ctx), e);
+      fail(ctx, new ApiException(500, "internal_error", "Something went wrong on our side; quote the request id if you report it"));
+    });
+    cfg.routes.apiBuilder(this::defineRoutes);
+  }
+
+  /** Every route of the server, in one place; {@code openapi.json} documents exactly these (a test checks). */
+  private void defineRoutes() {
+    ApiController api = controllers.api();
+    InferenceController oip = controllers.inference();
+    AdminController admin = controllers.admin();
+    path("/api/v1", () -> {
+      post("/diagnose", api::diagnose);
+      get("/terms", api::terms);
+      post("/feedback", api::feedback);
+      get("/models", api::models);
+      put("/models/{name}/aliases/{alias}", admin::setAlias);
+      delete("/predictions/{id}", admin::deletePrediction);
+      post("/admin/reload", admin::reload);
+      post("/admin/retention", admin::retention);
+    });
+    path("/v2", () -> {
+      get("/health/live", oip::live);
+      get("/health/ready", oip::ready);
+      get("/models/{name}", oip::metadata);
+      post("/models/{name}/infer", oip::infer);
+    });
+    get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(controllers.metrics().scrape()));
+  }
+
+  private void before(Context ctx) {
+    ctx.attribute("t0", System.nanoTime());
+    ctx.attribute("requestId", UUID.randomUUID().toString());
+    ctx.header("X-Request-Id", requestId(ctx));
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/v2/")) {
+      ctx.header("Cache-Control", "no-store");
+      if (!inFlight.tryAcquire()) {
+        ctx.header("Retry-After", "1");
+        throw new ApiException(429, "too_many_requests", "The server is at its limit of " + config.maxConcurrent()
+            + " requests in flight; retry shortly");
+      }
+      ctx.attribute("permit", Boolean.TRUE);
+    }
+  }
+
+  private void after(Context ctx) {
+    if (Boolean.TRUE.equals(ctx.attribute("permit"))) {
+      ctx.attribute("permit", Boolean.FALSE);
+      inFlight.release();
+    }
+    Long t0 = ctx.attribute("t0");
+    if (t0 != null) {
+      controllers.metrics().request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), System.nanoTime() - t0);
+    }
+  }
+
+  private static String routeOf(Context ctx) {
+    try {
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      if (endpoint != null) {
+        return endpoint.path;
+      }
+    } catch (RuntimeException ignored) {
+      // no matched endpoint: static file or 404
+    }
+    return ctx.statusCode() == 404 ? "unmatched" : "static";
+  }
+
+  private static String requestId(Context ctx) {
+    String id = ctx.attribute("requestId");
+    return id == null ? "-" : id;
+  }
+
+  private static void fail(Context ctx, ApiException e) {
+    ctx.status(e.status()).json(Renderer.error(e, requestId(ctx)));
+  }
+
+  /** Route list as "METHOD /path", as registered (for the OpenAPI agreement test). */
+  public List<String> routes() {
+    synchronized (routes) {
+      return List.copyOf(routes);
+    }
+  }
+
+  public HttpServer start() {
+    app.start();
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof ServerConnector server) {
+        server.setIdleTimeout(config.requestTimeout().toMillis()); // slow clients cannot hold a thread forever
+      }
+    }
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Graceful: Jetty stops accepting, lets in-flight requests finish, then closes. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = HttpServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + name + " in the build");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read resource " + name, e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.detecta.serve;
+
+import org.detecta.diagnosis.DiagnosticModel;
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.pipeline.ModelCatalog;
+import org.detecta.pipeline.ModelFamily;
+import org.detecta.registry.ModelRef;
+import org.detecta.registry.ModelRegistry;
+import org.detecta.registry.ModelVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The champions being served. {@link #reload} loads the {@code @champion} of every registered model whose
+ * family is in the catalog (only versions that changed) and swaps the whole set atomically, so a request
+ * sees either the old or the new models, never a mix. {@link #championsMoved} is the cheap poll.
+ */
+public final class ModelService {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
+  private final ModelRegistry registry;
+  private final ModelCatalog catalog;
+  private final Supplier<KnowledgeBase> knowledgeBase;
+  private final String preferredDefault;
+  private final List<Consumer<Collection<ServedModel>>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Map<String, ServedModel> served = Map.of();
+  private volatile boolean ready;
+
+  public ModelService(ModelRegistry registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
+                      String preferredDefault) {
+    this.registry = registry;
+    this.catalog = catalog;
+    this.knowledgeBase = knowledgeBase;
+    this.preferredDefault = preferredDefault;
+  }
+
+  /** Called with the new set after every reload that changed something (e.g. to rebuild the term search). */
+  public void onChange(Consumer<Collection<ServedModel>> listener) {
+    listeners.add(listener);
+  }
+
+  /** Loads changed champions; returns the refs now served. Failures of one model keep its previous version. */
+  public synchronized List<String> reload() {
+    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
+    Map<String, ServedModel> next = new LinkedHashMap<>();
+    boolean changed = false;
+    for (Map.Entry<String, Integer> champion : champions.entrySet()) {
+      String name = champion.getKey();
+      ServedModel current = served.get(name);
+      if (current != null && current.version().version() == champion.getValue()) {
+        next.put(name, current);
+        continue;
+      }
+      Optional<ModelFamily> family = catalog.find(name);
+      if (family.isEmpty()) {
+        LOG.warn("Not serving {}: no model family of that name in this build (known: {})", name, catalog.names());
+        continue;
+      }
+      try {
+        ModelVersion version = registry.require(ModelRef.parse(name + ":" + champion.getValue()));
+        long start = System.nanoTime();
+        DiagnosticModel model = family.get().load(registry.artifact(version), knowledgeBase);
+        next.put(name, ServedModel.of(version, model));
+        changed = true;
+        LOG.info("Serving {} (loaded in {} ms)", version.ref(), (System.nanoTime() - start) / 1_000_000);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("Cannot load {}:{}: {}; {}", name, champion.getValue(), e.getMessage(),
+            current == null ? "not served" : "keeping " + current.version().ref());
+        if (current != null) {
+          next.put(name, current);
+        }
+      }
+    }
+    changed |= !next.keySet().equals(served.keySet());
+    served = Map.copyOf(next);
+    ready = true;
+    if (changed) {
+      Collection<ServedModel> all = all();
+      listeners.forEach(l -> l.accept(all));
+    }
+    return all().stream().map(m -> m.version().ref()).toList();
+  }
+
+  /** True when some champion alias points elsewhere than what is served (one small query). */
+  public boolean championsMoved() {
+    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
+    Map<String, ServedModel> now = served;
+    for (Map.Entry<String, Integer> e : champions.entrySet()) {
+      ServedModel current = now.get(e.getKey());
+      if (catalog.find(e.getKey()).isPresent() && (current == null || current.version().version() != e.getValue())) {
+        return true;
+      }
+    }
+    return now.keySet().stream().anyMatch(name -> !champions.containsKey(name));
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  public List<ServedModel> all() {
+    return new ArrayList<>(served.values());
+  }
+
+  public Optional<ServedModel> find(String name) {
+    return Optional.ofNullable(served.get(name));
+  }
+
+  /** The model asked for, or the default: the preferred name when served, else the first served model. */
+  public ServedModel resolve(Optional<String> requested) {
+    Map<String, ServedModel> now = served;
+    if (requested.isPresent()) {
+      ServedModel model = now.get(requested.get());
+      if (model == null) {
+        throw new ApiException(404, "unknown_model", "Model '" + requested.get() + "' is not served; served models: "
+            + String.join(", ", now.keySet()), List.of(new ApiException.FieldProblem("model", requested.get(), "not served")));
+      }
+      return model;
+    }
+    ServedModel preferred = now.get(preferredDefault);
+    if (preferred != null) {
+      return preferred;
+    }
+    return now.values().stream().sorted(java.util.Comparator.comparing(ServedModel::name)).findFirst()
+        .orElseThrow(() -> new ApiException(503, "no_models", "No model is loaded yet; train one (./detecta train) or wait for readiness"));
+  }
+}

@@ -1,0 +1,128 @@
+package org.detecta.serve;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Autocomplete and exact label lookup over every finding name, built once: a sorted array of folded
+ * tokens (each pointing at its entry) answers a prefix query by binary search, so a request touches only
+ * the entries sharing the query's rarest token prefix, never the whole vocabulary.
+ */
+public final class TermSearch {
+  /** Upper bound on entries examined per query, so a one-letter prefix stays cheap. */
+  private static final int MAX_SCANNED = 4000;
+
+  private final TermEntry[] entries;
+  private final String[] foldedLabels;
+  private final String[] tokens;
+  private final int[] tokenEntry;
+  private final Map<String, List<Integer>> byFoldedLabel;
+
+  public TermSearch(List<TermEntry> all) {
+    this.entries = all.toArray(TermEntry[]::new);
+    this.foldedLabels = new String[entries.length];
+    this.byFoldedLabel = new HashMap<>(entries.length * 2);
+    List<long[]> pairs = new ArrayList<>();
+    List<String> tokenList = new ArrayList<>();
+    for (int i = 0; i < entries.length; i++) {
+      foldedLabels[i] = TextFold.fold(entries[i].label());
+      byFoldedLabel.computeIfAbsent(foldedLabels[i], k -> new ArrayList<>(1)).add(i);
+      for (String token : foldedLabels[i].split(" ")) {
+        if (!token.isEmpty()) {
+          pairs.add(new long[] {tokenList.size(), i});
+          tokenList.add(token);
+        }
+      }
+    }
+    Integer[] order = new Integer[tokenList.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(tokenList::get));
+    this.tokens = new String[order.length];
+    this.tokenEntry = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      tokens[i] = tokenList.get(order[i]);
+      tokenEntry[i] = (int) pairs.get(order[i])[1];
+    }
+  }
+
+  public int size() {
+    return entries.length;
+  }
+
+  /** Every entry whose folded label equals the folded text (any language). */
+  public List<TermEntry> exact(String text) {
+    List<Integer> hits = byFoldedLabel.get(TextFold.fold(text));
+    return hits == null ? List.of() : hits.stream().map(i -> entries[i]).toList();
+  }
+
+  /**
+   * Up to {@code limit} entries, one per id, whose label has a word starting with each query word; the
+   * requested language first, then labels starting with the query, then shorter labels, then id.
+   */
+  public List<TermEntry> search(String query, String lang, int limit) {
+    String[] words = TextFold.tokens(query);
+    if (words.length == 0 || limit <= 0) {
+      return List.of();
+    }
+    int bestFrom = 0;
+    int bestTo = -1;
+    for (String word : words) {
+      int from = lowerBound(word);
+      int to = lowerBound(word + Character.MAX_VALUE);
+      if (bestTo < 0 || to - from < bestTo - bestFrom) {
+        bestFrom = from;
+        bestTo = to;
+      }
+    }
+    String folded = String.join(" ", words);
+    Map<String, Scored> best = new LinkedHashMap<>();
+    for (int t = bestFrom; t < bestTo && t < bestFrom + MAX_SCANNED; t++) {
+      int e = tokenEntry[t];
+      if (!allWordsMatch(foldedLabels[e], words)) {
+        continue;
+      }
+      TermEntry entry = entries[e];
+      int score = (entry.lang().equals(lang) || entry.lang().equals("any") ? 0 : 4)
+          + (foldedLabels[e].equals(folded) ? 0 : foldedLabels[e].startsWith(folded) ? 1 : 2);
+      Scored candidate = new Scored(entry, score, foldedLabels[e].length());
+      best.merge(entry.id(), candidate, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+    }
+    return best.values().stream().sorted(ORDER).limit(limit).map(Scored::entry).toList();
+  }
+
+  private static final Comparator<Scored> ORDER = Comparator.comparingInt(Scored::score)
+      .thenComparingInt(Scored::length).thenComparing(s -> s.entry().id());
+
+  private record Scored(TermEntry entry, int score, int length) {
+  }
+
+  private static boolean allWordsMatch(String label, String[] words) {
+    for (String word : words) {
+      if (!(label.startsWith(word) || label.contains(" " + word))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int lowerBound(String key) {
+    int lo = 0;
+    int hi = tokens.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens[mid].compareTo(key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,112 @@
+package org.detecta.serve;
+
+import org.detecta.Detecta;
+import org.detecta.pipeline.ModelCatalog;
+import org.detecta.pipeline.TrainedModel;
+import org.detecta.pipeline.TrainingContext;
+import org.detecta.registry.ArtifactStore;
+import org.detecta.registry.Database;
+import org.detecta.registry.DatabaseConfig;
+import org.detecta.registry.ModelRegistry;
+import org.detecta.registry.ModelVersion;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real server for tests: a temp home with an H2 registry, the tiny naive Bayes trained and registered as
+ * {@code @champion} of {@code tiny}, a data dir holding only Spanish labels (or a real one), port 0.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String TOKEN = "test-admin-token-0123456789";
+  public final Path home;
+  public final ModelRegistry registry;
+  public final DetectaServer server;
+  public final HttpClient client = HttpClient.newHttpClient();
+
+  public TestServer(Path home, Path dataDir, Map<String, String> env) throws Exception {
+    this(home, dataDir, env, 0);
+  }
+
+  public TestServer(Path home, Path dataDir, Map<String, String> env, int port) throws Exception {
+    this(home, dataDir, env, port, new TinyBayesFamily("tiny"));
+  }
+
+  public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family) throws Exception {
+    this.home = home;
+    this.registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
+    register(family);
+    java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
+        "DETECTA_RELOAD_POLL_SECONDS", "1"));
+    all.putAll(env);
+    ServeConfig config = ServeConfig.fromEnv("127.0.0.1", port, all);
+    this.server = DetectaServer.start(config, registry, new ModelCatalog(List.of(family, new TinyBayesFamily("tiny2"))),
+        Detecta.memoize(() -> isSharedData(dataDir) ? org.detecta.SharedData.knowledgeBase()
+            : org.detecta.kb.KnowledgeBaseLoader.loadFromDataDir(dataDir)), dataDir);
+    if (!server.awaitReady(120_000)) {
+      throw new IllegalStateException("test server not ready");
+    }
+  }
+
+  /** The shared data's knowledge base is loaded once per test JVM; other dirs load their own. */
+  private static boolean isSharedData(Path dataDir) {
+    try {
+      return dataDir.toAbsolutePath().normalize().equals(org.detecta.SharedData.dir());
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** A data dir with only the Spanish label fixture. */
+  public static Path tinyDataDir(Path tmp) throws IOException {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data.resolve("hpo"));
+    try (var in = TestServer.class.getResourceAsStream("data/hpo/hp-es.tsv")) {
+      Files.copy(in, data.resolve("hpo").resolve("hp-es.tsv"));
+    }
+    return data;
+  }
+
+  public ModelVersion register(TinyBayesFamily family) throws IOException {
+    TrainedModel trained = family.train(new TrainingContext(home, 1, s -> { }, () -> null));
+    ModelVersion version = registry.register(trained, "test", "test", "test");
+    registry.setAlias(version.name(), version.version(), "champion", "test");
+    return version;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> send(String method, String path, String body, String contentType, Optional<String> token)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(String path, String json) throws Exception {
+    return send("POST", path, json, "application/json", Optional.empty());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

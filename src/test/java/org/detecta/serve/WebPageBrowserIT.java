@@ -1,0 +1,143 @@
+package org.detecta.serve;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web page in Debian's headless Chromium through the real server: consent refusal, a full diagnosis
+ * with autocomplete, the language switch and feedback. Nothing is downloaded (no Selenium Manager).
+ */
+@Tag("browser")
+class WebPageBrowserIT {
+  @TempDir
+  static Path tmp;
+  static TestServer server;
+  static WebDriver browser;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new TestServer(tmp.resolve("home"), TestServer.tinyDataDir(tmp), Map.of());
+    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+        "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    browser.get(server.url("/"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model option")));
+  }
+
+  private void addFinding(String typed, String expectedLabel) {
+    WebElement input = browser.findElement(By.id("symptom-input"));
+    input.sendKeys(typed);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), expectedLabel));
+    input.sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("observed-list"), expectedLabel));
+  }
+
+  private static int logged() throws Exception {
+    server.server.predictionLog().flush(Duration.ofSeconds(5));
+    try (Connection c = server.registry.database().connection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM prediction_log")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void refusesToSubmitWithoutConsent() throws Exception {
+    int before = logged();
+    addFinding("coug", "cough");
+    browser.findElement(By.id("diagnose-btn")).click();
+    WebElement error = browser.findElement(By.id("form-error"));
+    assertTrue(error.getText().contains("política de uso de datos"), error.getText());
+    assertTrue(browser.findElement(By.id("results")).getAttribute("hidden") != null);
+    assertEquals(before, logged());
+  }
+
+  @Test
+  void fullDiagnosisInSpanishThenFeedbackAndEnglish() throws Exception {
+    assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    browser.findElement(By.id("consent")).click();
+    addFinding("fieb", "Fiebre");
+    addFinding("coug", "cough");
+    browser.findElement(By.id("age")).sendKeys("34");
+    browser.findElement(By.id("diagnose-btn")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#candidates li.candidate")));
+    WebElement first = browser.findElement(By.cssSelector("#candidates li.candidate"));
+    assertTrue(first.getText().contains("Influenza"), first.getText());
+    assertTrue(first.getText().contains("común"), first.getText());
+    assertTrue(browser.findElements(By.cssSelector("#candidates .bar > div")).size() >= 2);
+    screenshot("diagnosis-es");
+
+    int before = logged();
+    first.findElement(By.cssSelector(".confirm-btn")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-status"), "confirmado"));
+    try (Connection c = server.registry.database().connection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT confirmed_diagnosis FROM prediction_feedback")) {
+      assertTrue(rs.next());
+      assertEquals("TINY:FLU", rs.getString(1));
+    }
+    assertEquals(before, logged());
+
+    browser.findElement(By.id("lang-toggle")).click();
+    assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    assertEquals("Get differential", browser.findElement(By.id("diagnose-btn")).getText());
+    assertTrue(browser.findElement(By.cssSelector("#candidates li.candidate")).getText().contains("common"));
+    screenshot("diagnosis-en");
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
