@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
     description = "Differential diagnosis for common and rare diseases.",
     subcommands = {
         TrainCommand.class,
+        ExtractCommand.class,
+        ExtractEvalCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",
