@@ -12,6 +12,8 @@ import org.detecta.text.MatchOptions;
 import org.detecta.text.NoteExtractor;
 import org.detecta.text.Prf;
 import org.detecta.text.SpanishLabels;
+import org.detecta.text.StatusEvaluator;
+import org.detecta.text.StatusNote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +42,10 @@ public final class ExtractEvalCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "Score the plain label/synonym dictionary with exact longest match instead")
   boolean baseline;
 
+  @Option(names = "--notes", description = "The corpus is a notes TSV with expected statuses (id, text, HP:...=status;...): "
+      + "prints document-level P/R/F1 and status accuracy instead")
+  boolean notes;
+
   @Option(names = "--show-errors", description = "Also list, on stderr, each document's missed and spurious ids")
   boolean showErrors;
 
@@ -52,12 +58,15 @@ public final class ExtractEvalCommand implements Callable<Integer> {
     if (!Files.isRegularFile(corpus)) {
       throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
     }
-    List<AnnotatedDocument> documents = GscCorpusReader.read(corpus);
     TermIndex terms = common.detecta().knowledgeBase().get().terms();
     SpanishLabels spanish = SpanishLabels.fromDataDir(common.paths().data());
     NoteExtractor extractor = baseline
         ? NoteExtractor.create(terms, spanish, MatchOptions.baseline())
         : NoteExtractor.create(terms, spanish);
+    if (notes) {
+      return notes(extractor, language);
+    }
+    List<AnnotatedDocument> documents = GscCorpusReader.read(corpus);
     ExtractionScores scores = new ExtractionEvaluator(terms)
         .evaluate(documents, text -> extractor.extract(text, language).findings());
     if (showErrors) {
@@ -80,6 +89,44 @@ public final class ExtractEvalCommand implements Callable<Integer> {
       }
     }
     System.out.println(toJson(scores));
+    return ExitCodes.OK;
+  }
+
+  private int notes(NoteExtractor extractor, Language language) throws java.io.IOException {
+    List<StatusNote> list;
+    try (var in = Files.newInputStream(corpus)) {
+      list = StatusNote.read(in, corpus.toString());
+    }
+    if (showErrors) {
+      for (StatusNote note : list) {
+        var findings = extractor.extract(note.text(), language).findings();
+        for (StatusNote.Expected e : note.expected()) {
+          String got = findings.stream().filter(f -> f.hpoId().equals(e.hpoId())).map(f -> f.status().code())
+              .distinct().reduce((a, b) -> a + "," + b).orElse("MISSED");
+          if (!got.equals(e.status().code())) {
+            System.err.println(note.id() + "\t" + e.hpoId() + "\texpected " + e.status().code() + "\tgot " + got);
+          }
+        }
+        for (var f : findings) {
+          if (note.expected().stream().noneMatch(e -> e.hpoId().equals(f.hpoId()))) {
+            System.err.println(note.id() + "\t" + f.hpoId() + "\tSPURIOUS\t" + f.text() + "\t" + f.label());
+          }
+        }
+      }
+    }
+    StatusEvaluator.Scores scores = new StatusEvaluator().evaluate(list, text -> extractor.extract(text, language).findings());
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode out = mapper.createObjectNode();
+    out.put("notes", scores.notes());
+    out.set("document", prf(mapper, scores.document()));
+    ObjectNode status = out.putObject("status_accuracy");
+    status.put("all", ExtractCommand.round(scores.status().value()));
+    status.put("n", scores.status().total());
+    scores.byStatus().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+      status.put(e.getKey().code(), ExtractCommand.round(e.getValue().value()));
+      status.put(e.getKey().code() + "_n", e.getValue().total());
+    });
+    System.out.println(out);
     return ExitCodes.OK;
   }
 

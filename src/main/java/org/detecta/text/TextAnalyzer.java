@@ -111,7 +111,9 @@ final class TextAnalyzer {
         if (canonical != null) {
           key = canonical.getOrDefault(key, key);
         }
-        tokens.add(new Token(start, end, key, folded, stopWords.contains(folded), clause, sentence));
+        // stop words are checked before accent folding: "uñas" (nails) must not become the article "unas"
+        boolean stop = stopWords.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        tokens.add(new Token(start, end, key, folded, stop, clause, sentence));
         previousEnd = end;
       }
       stream.end();
