@@ -100,6 +100,13 @@ public final class NoteExtractor {
     return dictionaries.get(language).size();
   }
 
+  /** Reviewed wording entries left out because their id is not a current term of this ontology (empty for the real HPO). */
+  public List<ClinicalWording.Entry> skippedWording() {
+    List<ClinicalWording.Entry> skipped = new ArrayList<>();
+    dictionaries.values().forEach(d -> skipped.addAll(d.skipped()));
+    return skipped;
+  }
+
   private int known(Language language, String text) {
     TermDictionary dictionary = dictionaries.get(language);
     return (int) dictionary.analyzer().tokens(text).stream().filter(t -> dictionary.inVocabulary(t.key())).count();

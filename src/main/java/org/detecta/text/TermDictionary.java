@@ -31,6 +31,7 @@ final class TermDictionary {
   private final Map<String, Integer> priorityByKey = new HashMap<>();
   private final Set<String> vocabulary = new HashSet<>();
   private final Map<String, Integer> abbreviations = new HashMap<>();
+  private final List<ClinicalWording.Entry> skipped = new ArrayList<>();
   private int maxWords;
 
   private TermDictionary(TextAnalyzer analyzer, MatchOptions options) {
@@ -69,8 +70,9 @@ final class TermDictionary {
       for (ClinicalWording.Entry entry : wording.entries(language)) {
         Optional<Integer> index = terms.indexOf(TermId.of(entry.hpoId()));
         if (index.isEmpty()) {
-          throw new IllegalStateException("clinical-wording.tsv: " + entry.hpoId() + " ('" + entry.phrase()
-              + "') is not a current term of HPO " + terms.release());
+          // an older or trimmed ontology: the entry cannot be used; reported, checked against the real HPO in tests
+          dictionary.skipped.add(entry);
+          continue;
         }
         if (entry.abbreviation()) {
           dictionary.abbreviations.put(entry.phrase(), index.get());
@@ -127,6 +129,11 @@ final class TermDictionary {
 
   int maxWords() {
     return maxWords;
+  }
+
+  /** Wording entries whose id is not a current term of this ontology. */
+  List<ClinicalWording.Entry> skipped() {
+    return List.copyOf(skipped);
   }
 
   int size() {
