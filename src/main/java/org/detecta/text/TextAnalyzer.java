@@ -25,9 +25,9 @@ import java.util.Set;
  * so plurals and inflections meet the ontology's singular labels. Thread-safe (Lucene reuses per thread).
  */
 final class TextAnalyzer {
-  private static final Set<String> STOP_EN = Set.of("a", "an", "the", "of", "in", "on", "with", "and", "to", "at", "by",
+  private static final Set<String> STOP_EN = Set.of("a", "an", "the", "of", "in", "on", "with", "to", "at", "by",
       "for", "from", "as", "its", "their", "his", "her", "into", "onto", "than");
-  private static final Set<String> STOP_ES = Set.of("de", "del", "la", "el", "los", "las", "en", "con", "y", "e", "a",
+  private static final Set<String> STOP_ES = Set.of("de", "del", "la", "el", "los", "las", "en", "con", "a",
       "al", "un", "una", "unos", "unas", "por", "lo", "su", "sus", "que");
 
   private static final java.util.regex.Pattern INFLAMMATION = java.util.regex.Pattern.compile(".*itis");
