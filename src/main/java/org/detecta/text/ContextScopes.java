@@ -1,21 +1,19 @@
 package org.detecta.text;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Gives each matched term its status, ConText style, on two independent axes within its sentence:
- * experiencer (a family trigger before it, or after it within a few words, with no family/all termination
- * between → FAMILY) and certainty (the nearest negation or uncertainty trigger in scope → ABSENT or UNCERTAIN;
- * pre triggers reach {@value #PRE_WINDOW} words forward, post triggers {@value #POST_WINDOW} words back).
- * FAMILY wins over the certainty axis: a relative's finding is not the patient's, negated or not.
+ * experiencer (a family trigger before it in the sentence, or after it within {@value #POST_WINDOW} words, with
+ * no family/all termination between → FAMILY) and certainty (the nearest negation or uncertainty trigger in
+ * scope → ABSENT or UNCERTAIN; pre triggers reach {@value #PRE_WINDOW} words forward, post triggers
+ * {@value #POST_WINDOW} words back; a pre trigger wins a tie). FAMILY wins over the certainty axis: a
+ * relative's finding is not the patient's, negated or not. Linear in the note's length: triggers are indexed
+ * by token, and scopes are scanned over bounded windows.
  */
 final class ContextScopes {
   static final int PRE_WINDOW = 10;
   static final int POST_WINDOW = 5;
-
-  private record Event(int first, int last, ContextRules.Trigger trigger) {
-  }
 
   private final ContextRules rules;
 
@@ -24,83 +22,99 @@ final class ContextScopes {
   }
 
   FindingStatus[] statuses(Language language, List<Token> tokens, List<TermMatcher.Match> matches) {
-    boolean[] inTerm = new boolean[tokens.size()];
+    int n = tokens.size();
+    boolean[] inTerm = new boolean[n];
     for (TermMatcher.Match m : matches) {
-      for (int t = m.first(); t <= m.last(); t++) {
-        inTerm[t] = true;
-      }
+      java.util.Arrays.fill(inTerm, m.first(), m.last() + 1, true);
     }
-    int[] sentence = new int[tokens.size()];
-    for (int t = 0, s = 0; t < tokens.size(); t++) {
-      s += tokens.get(t).sentenceBreak() ? 1 : 0;
-      sentence[t] = s;
-    }
-    List<Event> events = new ArrayList<>();
-    for (int t = 0; t < tokens.size(); ) {
+    ContextRules.Trigger[] startsAt = new ContextRules.Trigger[n];
+    ContextRules.Trigger[] endsAt = new ContextRules.Trigger[n];
+    for (int t = 0; t < n; ) {
       ContextRules.Trigger trigger = rules.longestAt(language, tokens, t);
       if (trigger == null) {
         t++;
         continue;
       }
       int last = t + trigger.words().length - 1;
-      if (!allInTerm(inTerm, t, last)) {
-        events.add(new Event(t, last, trigger));
+      if (!allInTerm(inTerm, t, last) && trigger.type() != ContextRules.Type.PSEUDO) {
+        startsAt[t] = trigger;
+        endsAt[last] = trigger;
       }
       t = last + 1;
     }
-    java.util.Map<Integer, List<Event>> bySentence = new java.util.HashMap<>();
-    for (Event e : events) {
-      bySentence.computeIfAbsent(sentence[e.first()], k -> new ArrayList<>()).add(e);
-    }
+    boolean[] familyOpen = familyOpenBefore(tokens, endsAt);
     FindingStatus[] statuses = new FindingStatus[matches.size()];
     for (int i = 0; i < matches.size(); i++) {
-      List<Event> local = bySentence.getOrDefault(sentence[matches.get(i).first()], List.of());
-      statuses[i] = status(matches.get(i), local, sentence);
+      TermMatcher.Match m = matches.get(i);
+      boolean family = familyOpen[m.first()] || familyAfter(tokens, startsAt, m.last());
+      statuses[i] = family ? FindingStatus.FAMILY : certainty(tokens, startsAt, endsAt, m);
     }
     return statuses;
   }
 
-  private static FindingStatus status(TermMatcher.Match m, List<Event> events, int[] sentence) {
-    int s = sentence[m.first()];
-    boolean family = false;
-    FindingStatus certainty = FindingStatus.PRESENT;
-    int nearest = Integer.MAX_VALUE;
-    for (Event e : events) {
-      ContextRules.Type type = e.trigger().type();
-      if (sentence[e.first()] != s || (type != ContextRules.Type.PRE && type != ContextRules.Type.POST)) {
-        continue;
+  /** For each token: is a family pre trigger open (earlier in the sentence, not terminated)? */
+  private static boolean[] familyOpenBefore(List<Token> tokens, ContextRules.Trigger[] endsAt) {
+    boolean[] open = new boolean[tokens.size()];
+    boolean state = false;
+    for (int t = 0; t < tokens.size(); t++) {
+      if (tokens.get(t).sentenceBreak()) {
+        state = false;
       }
-      boolean pre = type == ContextRules.Type.PRE;
-      if (pre ? e.last() >= m.first() : e.first() <= m.last()) {
-        continue;
-      }
-      int from = pre ? e.last() : m.last();
-      int to = pre ? m.first() : e.first();
-      int distance = to - from;
-      boolean isFamily = e.trigger().status() == FindingStatus.FAMILY;
-      ContextRules.Scope axis = isFamily ? ContextRules.Scope.FAMILY : ContextRules.Scope.NEGATION;
-      if (terminated(events, from, to, axis)) {
-        continue;
-      }
-      if (isFamily) {
-        family |= pre || distance <= POST_WINDOW;
-      } else if (distance <= (pre ? PRE_WINDOW : POST_WINDOW) && distance < nearest) {
-        nearest = distance;
-        certainty = e.trigger().status();
+      open[t] = state;
+      ContextRules.Trigger e = endsAt[t];
+      if (e != null && e.type() == ContextRules.Type.PRE && e.status() == FindingStatus.FAMILY) {
+        state = true;
+      } else if (ends(e, ContextRules.Scope.FAMILY)) {
+        state = false;
       }
     }
-    return family ? FindingStatus.FAMILY : certainty;
+    return open;
   }
 
-  private static boolean terminated(List<Event> events, int from, int to, ContextRules.Scope axis) {
-    for (Event e : events) {
-      ContextRules.Trigger t = e.trigger();
-      if (t.type() == ContextRules.Type.TERMINATION && e.first() > from && e.last() < to
-          && (t.ends() == ContextRules.Scope.ALL || t.ends() == axis)) {
+  private static boolean familyAfter(List<Token> tokens, ContextRules.Trigger[] startsAt, int last) {
+    for (int t = last + 1; t < tokens.size() && t - last <= POST_WINDOW && !tokens.get(t).sentenceBreak(); t++) {
+      ContextRules.Trigger e = startsAt[t];
+      if (ends(e, ContextRules.Scope.FAMILY)) {
+        return false;
+      }
+      if (e != null && e.type() == ContextRules.Type.POST && e.status() == FindingStatus.FAMILY) {
         return true;
       }
     }
     return false;
+  }
+
+  private static FindingStatus certainty(List<Token> tokens, ContextRules.Trigger[] startsAt,
+                                         ContextRules.Trigger[] endsAt, TermMatcher.Match m) {
+    FindingStatus pre = null;
+    int preDistance = Integer.MAX_VALUE;
+    for (int t = m.first() - 1; t >= 0 && m.first() - t <= PRE_WINDOW && !tokens.get(t + 1).sentenceBreak(); t--) {
+      ContextRules.Trigger e = endsAt[t];
+      if (ends(e, ContextRules.Scope.NEGATION)) {
+        break;
+      }
+      if (e != null && e.type() == ContextRules.Type.PRE && e.status() != FindingStatus.FAMILY) {
+        pre = e.status();
+        preDistance = m.first() - t;
+        break;
+      }
+    }
+    for (int t = m.last() + 1; t < tokens.size() && t - m.last() < preDistance && t - m.last() <= POST_WINDOW
+        && !tokens.get(t).sentenceBreak(); t++) {
+      ContextRules.Trigger e = startsAt[t];
+      if (ends(e, ContextRules.Scope.NEGATION)) {
+        break;
+      }
+      if (e != null && e.type() == ContextRules.Type.POST && e.status() != FindingStatus.FAMILY) {
+        return e.status();
+      }
+    }
+    return pre == null ? FindingStatus.PRESENT : pre;
+  }
+
+  private static boolean ends(ContextRules.Trigger e, ContextRules.Scope axis) {
+    return e != null && e.type() == ContextRules.Type.TERMINATION
+        && (e.ends() == ContextRules.Scope.ALL || e.ends() == axis);
   }
 
   private static boolean allInTerm(boolean[] inTerm, int first, int last) {
