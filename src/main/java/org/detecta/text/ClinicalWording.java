@@ -72,31 +72,6 @@ public final class ClinicalWording {
     return new ClinicalWording(entries);
   }
 
-  /** The word clusters of {@code language} from the bundled {@code token-clusters.tsv} ({@code lang<TAB>word word ...}). */
-  public static List<List<String>> clusters(Language language) {
-    String name = "token-clusters.tsv";
-    List<List<String>> clusters = new ArrayList<>();
-    try (InputStream in = ClinicalWording.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Resource org/detecta/text/" + name + " is missing from the build");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String[] cols = line.split("\t", -1);
-        if (line.isBlank() || line.startsWith("#") || cols.length < 2 || cols[0].equals("lang")) {
-          continue;
-        }
-        if (Language.parse(cols[0]) == language) {
-          clusters.add(List.of(cols[1].trim().split("\\s+")));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return clusters;
-  }
-
   public List<Entry> entries(Language language) {
     return entries.stream().filter(e -> e.language() == language).toList();
   }

@@ -43,7 +43,7 @@ final class TermDictionary {
   static TermDictionary build(TermIndex terms, Language language, SpanishLabels spanish, ClinicalWording wording,
                               MatchOptions options) {
     TermDictionary dictionary = new TermDictionary(new TextAnalyzer(language, options.stem(),
-        options.stem() ? ClinicalWording.clusters(language) : List.of()), options);
+        options.stem() ? WordClusters.of(language) : List.of()), options);
     int root = terms.indexOf(PHENOTYPIC_ABNORMALITY).orElseThrow(
         () -> new IllegalStateException("The ontology has no " + PHENOTYPIC_ABNORMALITY + " (Phenotypic abnormality)"));
     for (int i = 0; i < terms.size(); i++) {

@@ -21,7 +21,7 @@ class ResourceFilesTest {
   void bundledRulesAndWordingLoad() {
     assertFalse(ClinicalWording.bundled().entries(Language.ES).isEmpty());
     assertFalse(ClinicalWording.bundled().entries(Language.EN).isEmpty());
-    assertFalse(ClinicalWording.clusters(Language.EN).isEmpty());
+    assertFalse(WordClusters.of(Language.EN).isEmpty());
     ContextRules.bundled();
   }
 
