@@ -8,6 +8,8 @@ import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.Database;
 import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
+import org.detecta.text.NoteExtractor;
+import org.detecta.text.SpanishLabels;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,6 +51,14 @@ public final class Detecta {
   public ModelCatalog catalog() {
     return catalog;
   }
+
+  /** The clinical-note extractor, built once on first use from the ontology and the Spanish labels. */
+  public NoteExtractor noteExtractor() {
+    return noteExtractor.get();
+  }
+
+  private final Supplier<NoteExtractor> noteExtractor = memoize(
+      () -> NoteExtractor.create(knowledgeBase().get().terms(), SpanishLabels.fromDataDir(paths().data())));
 
   /** Thread-safe lazy value: computed once, on first use. */
   public static <T> Supplier<T> memoize(Supplier<T> delegate) {

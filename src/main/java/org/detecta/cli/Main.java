@@ -22,6 +22,8 @@ import java.io.UncheckedIOException;
         BenchCommand.class,
         ServeCommand.class,
         MonitorCommand.class,
+        ExtractCommand.class,
+        ExtractEvalCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",

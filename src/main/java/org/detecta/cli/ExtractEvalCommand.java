@@ -1,0 +1,150 @@
+package org.detecta.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.detecta.kb.TermIndex;
+import org.detecta.text.AnnotatedDocument;
+import org.detecta.text.ExtractionEvaluator;
+import org.detecta.text.ExtractionScores;
+import org.detecta.text.GscCorpusReader;
+import org.detecta.text.Language;
+import org.detecta.text.MatchOptions;
+import org.detecta.text.NoteExtractor;
+import org.detecta.text.Prf;
+import org.detecta.text.SpanishLabels;
+import org.detecta.text.StatusEvaluator;
+import org.detecta.text.StatusNote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code detecta extract-eval}: scores note extraction on a GSC+-format corpus (temporary home of
+ * {@code evaluate --extraction}); one JSON line on stdout.
+ */
+@Command(name = "extract-eval", mixinStandardHelpOptions = true,
+    description = "Evaluate note extraction on a GSC+-format corpus (mention and document level P/R/F1).")
+public final class ExtractEvalCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--corpus", paramLabel = "FILE", required = true, description = "Corpus in the GSC+ format")
+  Path corpus;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "Language of the corpus: es, en or auto (default: ${DEFAULT-VALUE})")
+  String lang = "en";
+
+  @Option(names = "--baseline", description = "Score the plain label/synonym dictionary with exact longest match instead")
+  boolean baseline;
+
+  @Option(names = "--notes", description = "The corpus is a notes TSV with expected statuses (id, text, HP:...=status;...): "
+      + "prints document-level P/R/F1 and status accuracy instead")
+  boolean notes;
+
+  @Option(names = "--show-errors", description = "Also list, on stderr, each document's missed and spurious ids")
+  boolean showErrors;
+
+  @Option(names = "--json", description = "One JSON line on stdout (the only output format)")
+  boolean json = true;
+
+  @Override
+  public Integer call() throws Exception {
+    Language language = Language.parse(lang);
+    if (!Files.isRegularFile(corpus)) {
+      throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
+    }
+    TermIndex terms = common.detecta().knowledgeBase().get().terms();
+    SpanishLabels spanish = SpanishLabels.fromDataDir(common.paths().data());
+    NoteExtractor extractor = baseline
+        ? NoteExtractor.create(terms, spanish, MatchOptions.baseline())
+        : NoteExtractor.create(terms, spanish);
+    if (notes) {
+      return notes(extractor, language);
+    }
+    List<AnnotatedDocument> documents = GscCorpusReader.read(corpus);
+    ExtractionScores scores = new ExtractionEvaluator(terms)
+        .evaluate(documents, text -> extractor.extract(text, language).findings());
+    if (showErrors) {
+      ExtractionEvaluator evaluator = new ExtractionEvaluator(terms);
+      for (AnnotatedDocument d : documents) {
+        var findings = extractor.extract(d.text(), language).findings();
+        for (var g : d.mentions()) {
+          String id = evaluator.normalise(g.hpoId());
+          if (findings.stream().noneMatch(f -> evaluator.normalise(f.hpoId()).equals(id))) {
+            System.err.println(d.id() + "\tMISSED\t" + id + "\t" + g.text() + "\t" + terms.indexOf(
+                org.monarchinitiative.phenol.ontology.data.TermId.of(id)).map(terms::label).orElse("?"));
+          }
+        }
+        for (var f : findings) {
+          String id = evaluator.normalise(f.hpoId());
+          if (d.mentions().stream().noneMatch(g -> evaluator.normalise(g.hpoId()).equals(id))) {
+            System.err.println(d.id() + "\tSPURIOUS\t" + id + "\t" + f.text() + "\t" + f.label());
+          }
+        }
+      }
+    }
+    System.out.println(toJson(scores));
+    return ExitCodes.OK;
+  }
+
+  private int notes(NoteExtractor extractor, Language language) throws java.io.IOException {
+    List<StatusNote> list;
+    try (var in = Files.newInputStream(corpus)) {
+      list = StatusNote.read(in, corpus.toString());
+    }
+    if (showErrors) {
+      for (StatusNote note : list) {
+        var findings = extractor.extract(note.text(), language).findings();
+        for (StatusNote.Expected e : note.expected()) {
+          String got = findings.stream().filter(f -> f.hpoId().equals(e.hpoId())).map(f -> f.status().code())
+              .distinct().reduce((a, b) -> a + "," + b).orElse("MISSED");
+          if (!got.equals(e.status().code())) {
+            System.err.println(note.id() + "\t" + e.hpoId() + "\texpected " + e.status().code() + "\tgot " + got);
+          }
+        }
+        for (var f : findings) {
+          if (note.expected().stream().noneMatch(e -> e.hpoId().equals(f.hpoId()))) {
+            System.err.println(note.id() + "\t" + f.hpoId() + "\tSPURIOUS\t" + f.text() + "\t" + f.label());
+          }
+        }
+      }
+    }
+    StatusEvaluator.Scores scores = new StatusEvaluator().evaluate(list, text -> extractor.extract(text, language).findings());
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode out = mapper.createObjectNode();
+    out.put("notes", scores.notes());
+    out.set("document", prf(mapper, scores.document()));
+    ObjectNode status = out.putObject("status_accuracy");
+    status.put("all", ExtractCommand.round(scores.status().value()));
+    status.put("n", scores.status().total());
+    scores.byStatus().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+      status.put(e.getKey().code(), ExtractCommand.round(e.getValue().value()));
+      status.put(e.getKey().code() + "_n", e.getValue().total());
+    });
+    System.out.println(out);
+    return ExitCodes.OK;
+  }
+
+  static ObjectNode toJson(ExtractionScores scores) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode out = mapper.createObjectNode();
+    out.put("documents", scores.documents());
+    out.set("mention", prf(mapper, scores.mention()));
+    out.set("document", prf(mapper, scores.document()));
+    out.put("seconds", ExtractCommand.round(scores.seconds()));
+    return out;
+  }
+
+  private static ObjectNode prf(ObjectMapper mapper, Prf prf) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("precision", ExtractCommand.round(prf.precision()));
+    node.put("recall", ExtractCommand.round(prf.recall()));
+    node.put("f1", ExtractCommand.round(prf.f1()));
+    return node;
+  }
+}

@@ -1,0 +1,121 @@
+package org.detecta.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * NegEx/ConText trigger lists from {@code context-rules.tsv} ({@code lang<TAB>trigger<TAB>type<TAB>status}):
+ * {@code pre} triggers open a scope forward, {@code post} triggers backward, {@code pseudo} triggers look like
+ * triggers but are not (they are consumed and ignored), {@code termination} words end scopes. For pre/post the
+ * status is absent, uncertain or family; for termination it names the scope that ends: negation
+ * (absent and uncertain), family, or all. Triggers are matched on lower-cased, accent-folded words.
+ */
+final class ContextRules {
+  enum Type { PRE, POST, PSEUDO, TERMINATION }
+
+  enum Scope { NEGATION, FAMILY, ALL }
+
+  /** One trigger: its folded words, its type, the status it gives (pre/post) and the scope it ends (termination). */
+  record Trigger(String[] words, Type type, FindingStatus status, Scope ends) {
+  }
+
+  private final Map<Language, Map<String, List<Trigger>>> byFirstWord;
+
+  private ContextRules(Map<Language, Map<String, List<Trigger>>> byFirstWord) {
+    this.byFirstWord = byFirstWord;
+  }
+
+  static ContextRules bundled() {
+    String name = "context-rules.tsv";
+    try (InputStream in = ContextRules.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Resource org/detecta/text/" + name + " is missing from the build");
+      }
+      return read(in, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ContextRules read(InputStream in, String source) throws IOException {
+    Map<Language, Map<String, List<Trigger>>> rules = new HashMap<>();
+    Map<Language, TextAnalyzer> analyzers = Map.of(Language.ES, new TextAnalyzer(Language.ES, false),
+        Language.EN, new TextAnalyzer(Language.EN, false));
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int number = 0;
+    while ((line = reader.readLine()) != null) {
+      number++;
+      if (line.isBlank() || line.startsWith("#") || line.startsWith("lang\t")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      String where = source + ":" + number + ": ";
+      if (cols.length < 4) {
+        throw new IllegalArgumentException(where + "expected lang<TAB>trigger<TAB>type<TAB>status, got '" + line + "'");
+      }
+      Language language = Language.parse(cols[0]);
+      Type type = parseType(cols[2], where);
+      FindingStatus status = null;
+      Scope ends = null;
+      if (type == Type.TERMINATION) {
+        ends = Scope.valueOf(cols[3].trim().toUpperCase(Locale.ROOT));
+      } else if (type != Type.PSEUDO) {
+        status = FindingStatus.parse(cols[3]);
+        if (status == FindingStatus.PRESENT) {
+          throw new IllegalArgumentException(where + "a trigger cannot give status present");
+        }
+      }
+      String[] words = analyzers.get(language).tokens(cols[1]).stream().map(Token::folded).toArray(String[]::new);
+      if (words.length == 0) {
+        throw new IllegalArgumentException(where + "empty trigger '" + cols[1] + "'");
+      }
+      rules.computeIfAbsent(language, l -> new HashMap<>())
+          .computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Trigger(words, type, status, ends));
+    }
+    rules.values().forEach(m -> m.values().forEach(l -> l.sort(
+        Comparator.comparingInt((Trigger t) -> t.words().length).reversed())));
+    return new ContextRules(rules);
+  }
+
+  private static Type parseType(String value, String where) {
+    try {
+      return Type.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + "unknown trigger type '" + value + "': use pre, post, pseudo or termination");
+    }
+  }
+
+  /** The longest trigger of {@code language} starting at token {@code at} within one sentence, or null. */
+  Trigger longestAt(Language language, List<Token> tokens, int at) {
+    List<Trigger> candidates = byFirstWord.getOrDefault(language, Map.of()).get(tokens.get(at).folded());
+    if (candidates == null) {
+      return null;
+    }
+    for (Trigger trigger : candidates) {
+      String[] words = trigger.words();
+      if (at + words.length > tokens.size()) {
+        continue;
+      }
+      boolean same = true;
+      for (int k = 1; k < words.length && same; k++) {
+        Token token = tokens.get(at + k);
+        same = !token.sentenceBreak() && token.folded().equals(words[k]);
+      }
+      if (same) {
+        return trigger;
+      }
+    }
+    return null;
+  }
+}

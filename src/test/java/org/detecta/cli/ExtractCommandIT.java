@@ -1,0 +1,72 @@
+package org.detecta.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.detecta.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExtractCommandIT {
+  @TempDir
+  Path home;
+
+  private String run(int expectedExit, String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(expectedExit, Main.run(args));
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8).trim();
+  }
+
+  @Test
+  void extractPrintsOneJsonLineWithLanguageAndFindings() throws Exception {
+    Path note = home.resolve("note.txt");
+    Files.writeString(note, "Niña de 3 años con crisis convulsivas. Sin fiebre. Madre con epilepsia.");
+    String out = run(ExitCodes.OK, "extract", "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--text", note.toString(), "--json");
+    assertEquals(1, out.lines().count(), out);
+    JsonNode json = new ObjectMapper().readTree(out);
+    assertEquals("es", json.get("language").asText());
+    JsonNode first = json.get("findings").get(0);
+    assertEquals("crisis convulsivas", first.get("text").asText());
+    assertEquals("HP:0001250", first.get("hpo_id").asText());
+    assertEquals("present", first.get("status").asText());
+    assertEquals(19, first.get("start").asInt());
+    assertEquals("absent", json.get("findings").get(1).get("status").asText());
+    assertEquals("family", json.get("findings").get(2).get("status").asText());
+  }
+
+  @Test
+  void extractEvalPrintsTheContractLine() throws Exception {
+    String out = run(ExitCodes.OK, "extract-eval", "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json");
+    JsonNode json = new ObjectMapper().readTree(out);
+    assertEquals(22, json.get("documents").asInt());
+    for (String level : new String[] {"mention", "document"}) {
+      for (String key : new String[] {"precision", "recall", "f1"}) {
+        double value = json.get(level).get(key).asDouble();
+        assertTrue(value > 0 && value <= 1, level + "." + key + " = " + value);
+      }
+    }
+    assertTrue(json.has("seconds"));
+  }
+
+  @Test
+  void unknownLanguageExitsWithInvalidInput() {
+    run(ExitCodes.INVALID_INPUT, "extract", "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--lang", "fr");
+  }
+}
