@@ -30,8 +30,8 @@ public final class Detecta {
     this.registry = memoize(() -> new ModelRegistry(
         Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
-    this.catalog = new ModelCatalog(List.of(new org.detecta.rank.RarePhenotypeFamily()));
     this.catalog = new ModelCatalog(List.of(
+        new org.detecta.rank.RarePhenotypeFamily(),
         org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home()),
         org.detecta.pipeline.CommonModelFamily.kaggleSymptoms(paths.home())));
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.pipeline.TrainedModel;
 
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
