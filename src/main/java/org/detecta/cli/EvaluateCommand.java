@@ -86,8 +86,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("No case with a diagnosis in " + cases);
     }
     ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
-    if (loaded.model() instanceof org.detecta.rank.RareEngine engine) {
-      long trained = patients.stream().filter(p -> engine.trainingCaseIds().contains(p.id())).count();
+    java.util.Set<String> trainingIds = loaded.model() instanceof org.detecta.rank.RareEngine engine ? engine.trainingCaseIds()
+        : loaded.model() instanceof org.detecta.combined.CombinedModel combined ? combined.trainingCaseIds() : java.util.Set.of();
+    if (!trainingIds.isEmpty()) {
+      long trained = patients.stream().filter(p -> trainingIds.contains(p.id())).count();
       if (trained > 0) {
         System.err.printf("warning: %d of %d cases have ids the model was trained on; their figures are optimistic%n",
             trained, patients.size());
