@@ -24,6 +24,8 @@ import java.io.UncheckedIOException;
         MonitorCommand.class,
         ExtractCommand.class,
         ExtractEvalCommand.class,
+        BatchCommand.class,
+        LakeCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",
