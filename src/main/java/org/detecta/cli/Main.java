@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
         ServeCommand.class,
         MonitorCommand.class,
         ExtractCommand.class,
-        ExtractEvalCommand.class,
         BatchCommand.class,
         LakeCommand.class,
     },
