@@ -65,6 +65,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
   boolean imprecision;
 
+  @Option(names = "--interview", paramLabel = "T1,T2,..",
+      description = "Simulate interviews on the cases: ranks after asking each number of questions (e.g. 0,3,5,10,20)")
+  String interview;
+
+  @Option(names = "--policy", description = "Interview question policy: best (expected information gain) or random (default: ${DEFAULT-VALUE})")
+  String policy = "best";
+
+  @Option(names = "--stop", paramLabel = "P", description = "Interview stopping rule: stop when the top probability reaches P (default: ${DEFAULT-VALUE})")
+  double stop = 0.9;
+
   @Option(names = "--extraction", description = "Score clinical-note extraction on --corpus FILE (GSC+ format: "
       + "mention and document P/R/F1)")
   boolean extraction;
@@ -103,6 +113,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mask must be in [0,1), was " + mask);
     }
     Detecta detecta = common.detecta();
+    if (interview != null) {
+      if (cases == null) {
+        throw new IllegalArgumentException("--interview needs --cases PATH");
+      }
+      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, json);
+    }
     return folds != null ? crossValidate(detecta) : evaluateCases(detecta);
   }
 
