@@ -28,7 +28,7 @@ public final class Detecta {
     this.paths = paths;
     this.knowledgeBase = memoize(() -> KnowledgeBaseLoader.loadFromDataDir(paths.data()));
     this.registry = memoize(() -> new ModelRegistry(
-        Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
+        Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
     var rare = new org.detecta.combined.RememberingFamily(new org.detecta.rank.RarePhenotypeFamily());
     var ddxplus = org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home());
