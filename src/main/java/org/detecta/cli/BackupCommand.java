@@ -24,7 +24,7 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = common.detecta().paths().home();
-    DatabaseConfig config = DatabaseConfig.resolve(home, System.getenv());
+    DatabaseConfig config = DatabaseConfig.resolve(home, org.detecta.config.Environment.current());
     Database.open(config); // migrates, so the snapshot always has the current schema
     RegistryBackup.Summary summary = RegistryBackup.backup(config, new ArtifactStore(home.resolve("artifacts")), out);
     System.err.printf("backup %s: database + %d artifacts, %d bytes%n", summary.file(), summary.artifacts(), summary.bytes());

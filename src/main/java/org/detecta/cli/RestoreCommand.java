@@ -24,7 +24,7 @@ public final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = common.detecta().paths().home();
-    DatabaseConfig config = DatabaseConfig.resolve(home, System.getenv());
+    DatabaseConfig config = DatabaseConfig.resolve(home, org.detecta.config.Environment.current());
     RegistryBackup.Summary summary = RegistryBackup.restore(from, config, new ArtifactStore(home.resolve("artifacts")));
     Database.open(config); // applies migrations newer than the backup
     System.err.printf("restored %s into %s: database + %d artifacts%n", summary.file(), home, summary.artifacts());
