@@ -36,22 +36,27 @@ public final class HttpDownloader {
 
   private final HttpClient client;
   private final PrintStream progress;
+  private final Duration headerTimeout;
   private final Duration readTimeout;
 
   public HttpDownloader(PrintStream progress) {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(20)).build(), progress, Duration.ofMinutes(2));
+    this(progress, Duration.ofMinutes(2));
   }
 
   /** With {@code readTimeout}: how long the headers, or the next bytes of the body, may take to arrive. */
   public HttpDownloader(PrintStream progress, Duration readTimeout) {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(20)).build(), progress, readTimeout);
+    this(progress, readTimeout, readTimeout);
   }
 
-  HttpDownloader(HttpClient client, PrintStream progress, Duration readTimeout) {
-    this.client = client;
+  /**
+   * With {@code headerTimeout}: how long the connection and the response headers may take; {@code readTimeout}: how
+   * long the next bytes of the body may take.
+   */
+  public HttpDownloader(PrintStream progress, Duration headerTimeout, Duration readTimeout) {
+    this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(20)).build();
     this.progress = progress;
+    this.headerTimeout = headerTimeout;
     this.readTimeout = readTimeout;
   }
 
@@ -122,7 +127,7 @@ public final class HttpDownloader {
   }
 
   private HttpResponse<InputStream> send(URI url, long existing) throws DownloadException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(readTimeout).GET()
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(headerTimeout).GET()
         .header("User-Agent", "detecta-data-fetch");
     if (existing > 0) {
       request.header("Range", "bytes=" + existing + "-");
