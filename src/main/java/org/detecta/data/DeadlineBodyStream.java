@@ -163,7 +163,7 @@ final class DeadlineBodyStream extends InputStream implements HttpResponse.BodyS
     private static final long serialVersionUID = 1L;
 
     StalledBodyException(Duration waited) {
-      super("no data for " + (waited.toMillis() < 1000 ? waited.toMillis() + " ms" : waited.toSeconds() + " s"));
+      super("no data for " + (waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms"));
     }
   }
 }
