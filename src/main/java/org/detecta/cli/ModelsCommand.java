@@ -2,7 +2,6 @@ package org.detecta.cli;
 
 import org.detecta.registry.AuditEntry;
 import org.detecta.registry.ModelRef;
-import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
 import org.detecta.registry.VersionComparison;
 import picocli.CommandLine.Command;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,33 +20,29 @@ import java.util.concurrent.Callable;
     subcommands = {ModelsCommand.ListCmd.class, ModelsCommand.Show.class, ModelsCommand.Alias.class,
         ModelsCommand.Compare.class, ModelsCommand.Card.class, ModelsCommand.Delete.class, ModelsCommand.Audit.class,
         ModelsCommand.Gc.class})
-public final class ModelsCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
-  }
+public final class ModelsCommand extends CommandGroup {
+  private static final String MODEL_HELP = "NAME, NAME@ALIAS or NAME:VERSION (bare name = @champion)";
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Every version of every model, newest first.")
   static final class ListCmd implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    RegistryOptions registry;
+    @Mixin
+    JsonOutput output;
 
     @Override
-    public Integer call() {
-      List<ModelVersion> versions = common.detecta().registry().list();
-      if (json) {
-        System.out.println(RegistryJson.JSON.createObjectNode()
-            .set("versions", RegistryJson.array(versions.stream().map(RegistryJson::version).toList())));
-        return ExitCodes.OK;
-      }
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        List<ModelVersion> versions = r.list();
+        output.print(() -> RegistryJson.list("versions", versions.stream().map(RegistryJson::version).toList()),
+            () -> printTable(versions));
+      });
+    }
+
+    private static void printTable(List<ModelVersion> versions) {
       if (versions.isEmpty()) {
         System.out.println("No model versions registered yet (run ./detecta train).");
-        return ExitCodes.OK;
+        return;
       }
       System.out.printf("%-24s %-22s %-25s %-12s %s%n", "VERSION", "ALIASES", "CREATED", "CODE", "TEST top1");
       for (ModelVersion v : versions) {
@@ -54,26 +50,27 @@ public final class ModelsCommand implements Runnable {
             v.aliases().isEmpty() ? "-" : "@" + String.join(" @", v.aliases()), v.createdAt().toString(),
             abbreviate(v.codeVersion()), v.metric("test", "top1"));
       }
-      return ExitCodes.OK;
     }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: metadata, aliases, tags, run.")
   static final class Show implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
-    @Parameters(paramLabel = "MODEL", description = "NAME, NAME@ALIAS or NAME:VERSION (bare name = @champion)")
+    RegistryOptions registry;
+    @Parameters(paramLabel = "MODEL", description = MODEL_HELP)
     String model;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
-    public Integer call() {
-      ModelVersion v = common.detecta().registry().require(ModelRef.parse(model));
-      if (json) {
-        System.out.println(RegistryJson.version(v));
-        return ExitCodes.OK;
-      }
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        ModelVersion v = r.require(ModelRef.parse(model));
+        output.print(() -> RegistryJson.version(v), () -> print(v));
+      });
+    }
+
+    private static void print(ModelVersion v) {
       System.out.println(v.ref() + (v.aliases().isEmpty() ? "" : "  @" + String.join(" @", v.aliases())));
       System.out.println("  created   " + v.createdAt());
       System.out.println("  artifact  sha256 " + v.artifactSha256() + " (" + v.artifactBytes() + " bytes)");
@@ -82,14 +79,13 @@ public final class ModelsCommand implements Runnable {
       v.tags().forEach((k, val) -> System.out.println("  tag       " + k + "=" + val));
       System.out.println("  gate      " + (v.metadata().path("gate").path("passed").asBoolean() ? "passed" : "NOT passed"));
       VersionComparison.metrics(v.metadata()).forEach((key, value) -> System.out.printf(Locale.ROOT, "  %-28s %.4f%n", key, value));
-      return ExitCodes.OK;
     }
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point NAME@ALIAS at VERSION (audited).")
   static final class Alias implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    RegistryOptions registry;
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
     @Parameters(index = "1", paramLabel = "VERSION")
@@ -100,12 +96,12 @@ public final class ModelsCommand implements Runnable {
     String reason;
 
     @Override
-    public Integer call() {
-      ModelRegistry registry = common.detecta().registry();
-      String actor = TrainCommand.actor();
-      registry.setAlias(name, version, alias, actor, reason == null ? "set by hand by " + actor : reason);
-      System.err.println(name + "@" + alias + " -> " + name + ":" + version);
-      return ExitCodes.OK;
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        String actor = TrainCommand.actor();
+        r.setAlias(name, version, alias, actor, reason == null ? "set by hand by " + actor : reason);
+        System.err.println(name + "@" + alias + " -> " + name + ":" + version);
+      });
     }
   }
 
@@ -113,24 +109,25 @@ public final class ModelsCommand implements Runnable {
       description = "Two versions side by side: metrics, parameters that differ, data that differs.")
   static final class Compare implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    RegistryOptions registry;
     @Parameters(index = "0", paramLabel = "A")
     String a;
     @Parameters(index = "1", paramLabel = "B")
     String b;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
-    public Integer call() {
-      ModelRegistry registry = common.detecta().registry();
-      ModelVersion va = registry.require(ModelRef.parse(a));
-      ModelVersion vb = registry.require(ModelRef.parse(b));
-      VersionComparison cmp = VersionComparison.of(va, vb);
-      if (json) {
-        System.out.println(RegistryJson.JSON.valueToTree(cmp));
-        return ExitCodes.OK;
-      }
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        ModelVersion va = r.require(ModelRef.parse(a));
+        ModelVersion vb = r.require(ModelRef.parse(b));
+        VersionComparison cmp = VersionComparison.of(va, vb);
+        output.print(() -> cmp, () -> print(va, vb, cmp));
+      });
+    }
+
+    private static void print(ModelVersion va, ModelVersion vb, VersionComparison cmp) {
       System.out.printf("%-28s %14s %14s%n", "metric", va.ref(), vb.ref());
       cmp.metrics().forEach(row -> System.out.printf(Locale.ROOT, "%-28s %14.4f %14.4f%n", row.key(), row.a(), row.b()));
       System.out.println(cmp.parameters().isEmpty() ? "parameters: identical" : "parameters that differ:");
@@ -140,21 +137,19 @@ public final class ModelsCommand implements Runnable {
       if (!va.codeVersion().equals(vb.codeVersion())) {
         System.out.println("code: " + va.codeVersion() + " | " + vb.codeVersion());
       }
-      return ExitCodes.OK;
     }
   }
 
   @Command(name = "card", mixinStandardHelpOptions = true, description = "The Markdown model card of a version.")
   static final class Card implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
-    @Parameters(paramLabel = "MODEL", description = "NAME, NAME@ALIAS or NAME:VERSION (bare name = @champion)")
+    RegistryOptions registry;
+    @Parameters(paramLabel = "MODEL", description = MODEL_HELP)
     String model;
 
     @Override
-    public Integer call() {
-      System.out.print(common.detecta().registry().card(ModelRef.parse(model)));
-      return ExitCodes.OK;
+    public Integer call() throws Exception {
+      return registry.run(r -> System.out.print(r.card(ModelRef.parse(model))));
     }
   }
 
@@ -162,19 +157,20 @@ public final class ModelsCommand implements Runnable {
       description = "Delete NAME:VERSION and its tags (refused while an alias points at it; the audit log keeps it).")
   static final class Delete implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    RegistryOptions registry;
     @Parameters(paramLabel = "NAME:VERSION")
     String model;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       ModelRef ref = ModelRef.parse(model);
       if (ref.version().isEmpty()) {
         throw new IllegalArgumentException("'" + model + "': delete needs an explicit version, NAME:VERSION");
       }
-      common.detecta().registry().delete(ref.name(), ref.version().get(), TrainCommand.actor());
-      System.err.println("deleted " + ref);
-      return ExitCodes.OK;
+      return registry.run(r -> {
+        r.delete(ref.name(), ref.version().get(), TrainCommand.actor());
+        System.err.println("deleted " + ref);
+      });
     }
   }
 
@@ -182,43 +178,39 @@ public final class ModelsCommand implements Runnable {
       description = "Delete artifact blobs no version references (older than --grace-minutes).")
   static final class Gc implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    RegistryOptions registry;
     @Option(names = "--grace-minutes", description = "Keep younger orphans: a training may be registering them (default: ${DEFAULT-VALUE})")
     long graceMinutes = 60;
     @Option(names = "--dry-run", description = "Only list what would be deleted")
     boolean dryRun;
 
     @Override
-    public Integer call() {
-      List<String> deleted = common.detecta().registry().collectGarbage(java.time.Duration.ofMinutes(graceMinutes),
-          dryRun, TrainCommand.actor());
-      deleted.forEach(sha -> System.out.println((dryRun ? "would delete " : "deleted ") + sha));
-      System.err.println(deleted.size() + " unreferenced artifact(s) " + (dryRun ? "found" : "deleted"));
-      return ExitCodes.OK;
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        List<String> deleted = r.collectGarbage(Duration.ofMinutes(graceMinutes), dryRun, TrainCommand.actor());
+        deleted.forEach(sha -> System.out.println((dryRun ? "would delete " : "deleted ") + sha));
+        System.err.println(deleted.size() + " unreferenced artifact(s) " + (dryRun ? "found" : "deleted"));
+      });
     }
   }
 
   @Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry audit log, newest first.")
   static final class Audit implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    RegistryOptions registry;
+    @Mixin
+    JsonOutput output;
     @Option(names = "--limit", description = "At most this many entries (default: ${DEFAULT-VALUE})")
     int limit = 200;
 
     @Override
-    public Integer call() {
-      List<AuditEntry> entries = common.detecta().registry().audit(limit);
-      if (json) {
-        System.out.println(RegistryJson.JSON.createObjectNode()
-            .set("entries", RegistryJson.array(entries.stream().map(RegistryJson::audit).toList())));
-        return ExitCodes.OK;
-      }
-      for (AuditEntry e : entries) {
-        System.out.println(e.at() + "  " + e.actor() + "  " + e.action() + "  " + e.target() + "  " + e.detail());
-      }
-      return ExitCodes.OK;
+    public Integer call() throws Exception {
+      return registry.run(r -> {
+        List<AuditEntry> entries = r.audit(limit);
+        output.print(() -> RegistryJson.list("entries", entries.stream().map(RegistryJson::audit).toList()),
+            () -> entries.forEach(e ->
+                System.out.println(e.at() + "  " + e.actor() + "  " + e.action() + "  " + e.target() + "  " + e.detail())));
+      });
     }
   }
 
