@@ -28,7 +28,7 @@ public final class Detecta {
     this.paths = paths;
     this.knowledgeBase = memoize(() -> KnowledgeBaseLoader.loadFromDataDir(paths.data()));
     this.registry = memoize(() -> new ModelRegistry(
-        Database.open(DatabaseConfig.resolve(paths.home(), System.getenv())),
+        Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
     this.catalog = new ModelCatalog(List.of(
         new org.detecta.rank.RarePhenotypeFamily(),

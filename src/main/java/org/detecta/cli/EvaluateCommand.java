@@ -27,9 +27,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code detecta evaluate}: a stored model on cases ({@code --cases}), or publication-grouped CV ({@code --cv}). */
+/**
+ * {@code detecta evaluate}: a stored model on cases ({@code --cases}), publication-grouped CV ({@code --cv}),
+ * or clinical-note extraction on an annotated corpus ({@code --extraction --corpus FILE}).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Evaluate a stored model on cases it has not trained on, or run publication-grouped cross-validation.")
+    description = "Evaluate a stored model on cases it has not trained on, run publication-grouped cross-validation,"
+        + " or score note extraction on an annotated corpus (--extraction).")
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
@@ -61,10 +65,39 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
   boolean imprecision;
 
+  @Option(names = "--extraction", description = "Score clinical-note extraction on --corpus FILE (GSC+ format: "
+      + "mention and document P/R/F1)")
+  boolean extraction;
+
+  @Option(names = "--corpus", paramLabel = "FILE", description = "--extraction: the annotated corpus")
+  Path corpus;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "--extraction: language of the corpus, es, en or auto (default: ${DEFAULT-VALUE})")
+  String lang = "en";
+
+  @Option(names = "--baseline", description = "--extraction: score the plain label/synonym dictionary with exact longest match")
+  boolean baseline;
+
+  @Option(names = "--notes", description = "--extraction: the corpus is a notes TSV with expected statuses "
+      + "(id, text, HP:...=status;...): document P/R/F1 and status accuracy")
+  boolean notes;
+
+  @Option(names = "--show-errors", description = "--extraction: list each document's missed and spurious ids on stderr")
+  boolean showErrors;
+
   @Override
   public Integer call() throws Exception {
+    if (extraction) {
+      if (cases != null || folds != null) {
+        throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
+      }
+      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors).run();
+    }
+    if (corpus != null || baseline || notes || showErrors) {
+      throw new IllegalArgumentException("--corpus, --baseline, --notes and --show-errors belong to --extraction");
+    }
     if ((cases == null) == (folds == null)) {
-      throw new IllegalArgumentException("Give exactly one of --cases PATH or --cv K");
+      throw new IllegalArgumentException("Give exactly one of --cases PATH, --cv K or --extraction --corpus FILE");
     }
     if (!(mask >= 0 && mask < 1)) {
       throw new IllegalArgumentException("--mask must be in [0,1), was " + mask);

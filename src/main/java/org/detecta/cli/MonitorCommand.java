@@ -52,7 +52,7 @@ public final class MonitorCommand implements Runnable {
         throw new IllegalArgumentException("--window must be positive, was " + window);
       }
       Detecta detecta = common.detecta();
-      DriftThresholds thresholds = DriftThresholds.fromEnv(System.getenv());
+      DriftThresholds thresholds = DriftThresholds.fromEnv(org.detecta.config.Environment.current());
       List<String> names = models.isEmpty()
           ? new ArrayList<>(detecta.registry().aliasTargets(ModelRef.CHAMPION).keySet()) : models;
       List<MonitorService.Assessment> assessments = new ArrayList<>();

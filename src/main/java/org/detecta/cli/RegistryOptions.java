@@ -1,5 +1,6 @@
 package org.detecta.cli;
 
+import org.detecta.config.Environment;
 import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
@@ -31,6 +32,6 @@ public final class RegistryOptions {
   /** The registry's storage, unopened: for commands that copy it whole (backup, restore). */
   Storage storage() {
     Path home = common.detecta().paths().home();
-    return new Storage(home, DatabaseConfig.resolve(home, System.getenv()), new ArtifactStore(home.resolve("artifacts")));
+    return new Storage(home, DatabaseConfig.resolve(home, Environment.current()), new ArtifactStore(home.resolve("artifacts")));
   }
 }

@@ -1,6 +1,9 @@
 package org.detecta.serve;
 
+import org.detecta.Detecta;
 import org.detecta.kb.KnowledgeBase;
+import org.detecta.text.NoteExtractor;
+import org.detecta.text.SpanishLabels;
 import org.detecta.monitor.DriftGauges;
 import org.detecta.monitor.PredictionLog;
 import org.detecta.pipeline.ModelCatalog;
@@ -48,11 +51,13 @@ public final class DetectaServer implements AutoCloseable {
     Vocabulary vocabulary = new Vocabulary();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     DiagnoseService diagnoses = new DiagnoseService(models, new FindingResolver(vocabulary), log, metrics);
+    NoteService notes = new NoteService(Detecta.memoize(() -> NoteExtractor.create(knowledgeBase.get().terms(),
+        SpanishLabels.fromDataDir(dataDir))), hasHpo);
     HttpServer.Controllers controllers = new HttpServer.Controllers(
-        new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings()),
+        new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings(), notes),
         new InferenceController(diagnoses, models, bodies, config.maxFindings()),
         new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
-        metrics);
+        metrics, new NoteController(notes, bodies));
     HttpServer http = new HttpServer(config, controllers).start();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "detecta-scheduler");
@@ -73,6 +78,9 @@ public final class DetectaServer implements AutoCloseable {
       models.onChange(vocabulary::rebuild);
       models.reload();
       vocabulary.rebuild(models.all());
+      if (kb.isPresent()) {
+        notes.warmInBackground();
+      }
       LOG.info("Ready in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
           models.all().stream().map(m -> m.version().ref()).toList());
       long poll = config.reloadPoll().toMillis();

@@ -40,7 +40,8 @@ public final class HttpServer implements AutoCloseable {
       + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** What the routes call. */
-  public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics) {
+  public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics,
+                            NoteController notes) {
   }
 
   private final ServeConfig config;
@@ -116,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
     AdminController admin = controllers.admin();
     path("/api/v1", () -> {
       post("/diagnose", api::diagnose);
+      post("/extract", controllers.notes()::extract);
       get("/terms", api::terms);
       post("/feedback", api::feedback);
       get("/models", api::models);

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +51,8 @@ class ExtractCommandIT {
   }
 
   @Test
-  void extractEvalPrintsTheContractLine() throws Exception {
-    String out = run(ExitCodes.OK, "extract-eval", "--data", SharedData.dir().toString(), "--home", home.toString(),
+  void evaluateExtractionPrintsTheContractLine() throws Exception {
+    String out = run(ExitCodes.OK, "evaluate", "--extraction", "--data", SharedData.dir().toString(), "--home", home.toString(),
         "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json");
     JsonNode json = new ObjectMapper().readTree(out);
     assertEquals(22, json.get("documents").asInt());
@@ -62,6 +63,26 @@ class ExtractCommandIT {
       }
     }
     assertTrue(json.has("seconds"));
+    assertEquals(List.of("documents", "mention", "document", "seconds"), fieldNames(json));
+    JsonNode baseline = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction", "--baseline",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertTrue(baseline.at("/document/f1").asDouble() < json.at("/document/f1").asDouble(), baseline + " vs " + json);
+  }
+
+  private static List<String> fieldNames(JsonNode json) {
+    List<String> names = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void evaluateExtractionRejectsMixedModesAndMissingCorpus() {
+    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--cv", "5", "--data", SharedData.dir().toString(),
+        "--home", home.toString(), "--corpus", "x.tsv");
+    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--data", SharedData.dir().toString(),
+        "--home", home.toString());
+    run(ExitCodes.INVALID_INPUT, "extract-eval", "--corpus", "x.tsv");
   }
 
   @Test

@@ -14,46 +14,37 @@ import org.detecta.text.Prf;
 import org.detecta.text.SpanishLabels;
 import org.detecta.text.StatusEvaluator;
 import org.detecta.text.StatusNote;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * {@code detecta extract-eval}: scores note extraction on a GSC+-format corpus (temporary home of
- * {@code evaluate --extraction}); one JSON line on stdout.
+ * {@code detecta evaluate --extraction}: scores note extraction on a GSC+-format corpus (one JSON line:
+ * documents, mention and document P/R/F1, seconds), or on a notes TSV with expected statuses ({@code --notes}).
  */
-@Command(name = "extract-eval", mixinStandardHelpOptions = true,
-    description = "Evaluate note extraction on a GSC+-format corpus (mention and document level P/R/F1).")
-public final class ExtractEvalCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+final class ExtractionEvaluation {
+  private final CommonOptions common;
+  private final Path corpus;
+  private final String lang;
+  private final boolean baseline;
+  private final boolean notes;
+  private final boolean showErrors;
 
-  @Option(names = "--corpus", paramLabel = "FILE", required = true, description = "Corpus in the GSC+ format")
-  Path corpus;
+  ExtractionEvaluation(CommonOptions common, Path corpus, String lang, boolean baseline, boolean notes,
+                       boolean showErrors) {
+    this.common = common;
+    this.corpus = corpus;
+    this.lang = lang;
+    this.baseline = baseline;
+    this.notes = notes;
+    this.showErrors = showErrors;
+  }
 
-  @Option(names = "--lang", paramLabel = "LANG", description = "Language of the corpus: es, en or auto (default: ${DEFAULT-VALUE})")
-  String lang = "en";
-
-  @Option(names = "--baseline", description = "Score the plain label/synonym dictionary with exact longest match instead")
-  boolean baseline;
-
-  @Option(names = "--notes", description = "The corpus is a notes TSV with expected statuses (id, text, HP:...=status;...): "
-      + "prints document-level P/R/F1 and status accuracy instead")
-  boolean notes;
-
-  @Option(names = "--show-errors", description = "Also list, on stderr, each document's missed and spurious ids")
-  boolean showErrors;
-
-  @Option(names = "--json", description = "One JSON line on stdout (the only output format)")
-  boolean json = true;
-
-  @Override
-  public Integer call() throws Exception {
+  int run() throws Exception {
+    if (corpus == null) {
+      throw new IllegalArgumentException("--extraction needs --corpus FILE (GSC+ format, or a notes TSV with --notes)");
+    }
     Language language = Language.parse(lang);
     if (!Files.isRegularFile(corpus)) {
       throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
