@@ -2,6 +2,7 @@ package org.detecta.cli;
 
 import org.detecta.registry.AuditEntry;
 import org.detecta.registry.ModelRef;
+import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
 import org.detecta.registry.VersionComparison;
 import picocli.CommandLine.Command;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code detecta models ...}: inspect and manage registered model versions. */
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -24,19 +24,15 @@ public final class ModelsCommand extends CommandGroup {
   private static final String MODEL_HELP = "NAME, NAME@ALIAS or NAME:VERSION (bare name = @champion)";
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Every version of every model, newest first.")
-  static final class ListCmd implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class ListCmd extends RegistryCommand {
     @Mixin
     JsonOutput output;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        List<ModelVersion> versions = r.list();
-        output.print(() -> RegistryJson.list("versions", versions.stream().map(RegistryJson::version).toList()),
-            () -> printTable(versions));
-      });
+    void run(ModelRegistry r) {
+      List<ModelVersion> versions = r.list();
+      output.print(() -> RegistryJson.list("versions", versions.stream().map(RegistryJson::version).toList()),
+          () -> printTable(versions));
     }
 
     private static void printTable(List<ModelVersion> versions) {
@@ -54,20 +50,16 @@ public final class ModelsCommand extends CommandGroup {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: metadata, aliases, tags, run.")
-  static final class Show implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Show extends RegistryCommand {
     @Parameters(paramLabel = "MODEL", description = MODEL_HELP)
     String model;
     @Mixin
     JsonOutput output;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        ModelVersion v = r.require(ModelRef.parse(model));
-        output.print(() -> RegistryJson.version(v), () -> print(v));
-      });
+    void run(ModelRegistry r) {
+      ModelVersion v = r.require(ModelRef.parse(model));
+      output.print(() -> RegistryJson.version(v), () -> print(v));
     }
 
     private static void print(ModelVersion v) {
@@ -83,9 +75,7 @@ public final class ModelsCommand extends CommandGroup {
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point NAME@ALIAS at VERSION (audited).")
-  static final class Alias implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Alias extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
     @Parameters(index = "1", paramLabel = "VERSION")
@@ -96,20 +86,16 @@ public final class ModelsCommand extends CommandGroup {
     String reason;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        String actor = TrainCommand.actor();
-        r.setAlias(name, version, alias, actor, reason == null ? "set by hand by " + actor : reason);
-        System.err.println(name + "@" + alias + " -> " + name + ":" + version);
-      });
+    void run(ModelRegistry r) {
+      String actor = TrainCommand.actor();
+      r.setAlias(name, version, alias, actor, reason == null ? "set by hand by " + actor : reason);
+      System.err.println(name + "@" + alias + " -> " + name + ":" + version);
     }
   }
 
   @Command(name = "compare", mixinStandardHelpOptions = true,
       description = "Two versions side by side: metrics, parameters that differ, data that differs.")
-  static final class Compare implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Compare extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "A")
     String a;
     @Parameters(index = "1", paramLabel = "B")
@@ -118,13 +104,11 @@ public final class ModelsCommand extends CommandGroup {
     JsonOutput output;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        ModelVersion va = r.require(ModelRef.parse(a));
-        ModelVersion vb = r.require(ModelRef.parse(b));
-        VersionComparison cmp = VersionComparison.of(va, vb);
-        output.print(() -> cmp, () -> print(va, vb, cmp));
-      });
+    void run(ModelRegistry r) {
+      ModelVersion va = r.require(ModelRef.parse(a));
+      ModelVersion vb = r.require(ModelRef.parse(b));
+      VersionComparison cmp = VersionComparison.of(va, vb);
+      output.print(() -> cmp, () -> print(va, vb, cmp));
     }
 
     private static void print(ModelVersion va, ModelVersion vb, VersionComparison cmp) {
@@ -141,76 +125,66 @@ public final class ModelsCommand extends CommandGroup {
   }
 
   @Command(name = "card", mixinStandardHelpOptions = true, description = "The Markdown model card of a version.")
-  static final class Card implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Card extends RegistryCommand {
     @Parameters(paramLabel = "MODEL", description = MODEL_HELP)
     String model;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> System.out.print(r.card(ModelRef.parse(model))));
+    void run(ModelRegistry r) {
+      System.out.print(r.card(ModelRef.parse(model)));
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true,
       description = "Delete NAME:VERSION and its tags (refused while an alias points at it; the audit log keeps it).")
-  static final class Delete implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Delete extends RegistryCommand {
     @Parameters(paramLabel = "NAME:VERSION")
     String model;
 
     @Override
-    public Integer call() throws Exception {
-      ModelRef ref = ModelRef.parse(model);
-      if (ref.version().isEmpty()) {
+    void check() {
+      if (ModelRef.parse(model).version().isEmpty()) {
         throw new IllegalArgumentException("'" + model + "': delete needs an explicit version, NAME:VERSION");
       }
-      return registry.run(r -> {
-        r.delete(ref.name(), ref.version().get(), TrainCommand.actor());
-        System.err.println("deleted " + ref);
-      });
+    }
+
+    @Override
+    void run(ModelRegistry r) {
+      ModelRef ref = ModelRef.parse(model);
+      r.delete(ref.name(), ref.version().get(), TrainCommand.actor());
+      System.err.println("deleted " + ref);
     }
   }
 
   @Command(name = "gc", mixinStandardHelpOptions = true,
       description = "Delete artifact blobs no version references (older than --grace-minutes).")
-  static final class Gc implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Gc extends RegistryCommand {
     @Option(names = "--grace-minutes", description = "Keep younger orphans: a training may be registering them (default: ${DEFAULT-VALUE})")
     long graceMinutes = 60;
     @Option(names = "--dry-run", description = "Only list what would be deleted")
     boolean dryRun;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        List<String> deleted = r.collectGarbage(Duration.ofMinutes(graceMinutes), dryRun, TrainCommand.actor());
-        deleted.forEach(sha -> System.out.println((dryRun ? "would delete " : "deleted ") + sha));
-        System.err.println(deleted.size() + " unreferenced artifact(s) " + (dryRun ? "found" : "deleted"));
-      });
+    void run(ModelRegistry r) {
+      List<String> deleted = r.collectGarbage(Duration.ofMinutes(graceMinutes), dryRun, TrainCommand.actor());
+      deleted.forEach(sha -> System.out.println((dryRun ? "would delete " : "deleted ") + sha));
+      System.err.println(deleted.size() + " unreferenced artifact(s) " + (dryRun ? "found" : "deleted"));
     }
   }
 
   @Command(name = "audit", mixinStandardHelpOptions = true, description = "The registry audit log, newest first.")
-  static final class Audit implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Audit extends RegistryCommand {
     @Mixin
     JsonOutput output;
     @Option(names = "--limit", description = "At most this many entries (default: ${DEFAULT-VALUE})")
     int limit = 200;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        List<AuditEntry> entries = r.audit(limit);
-        output.print(() -> RegistryJson.list("entries", entries.stream().map(RegistryJson::audit).toList()),
-            () -> entries.forEach(e ->
-                System.out.println(e.at() + "  " + e.actor() + "  " + e.action() + "  " + e.target() + "  " + e.detail())));
-      });
+    void run(ModelRegistry r) {
+      List<AuditEntry> entries = r.audit(limit);
+      output.print(() -> RegistryJson.list("entries", entries.stream().map(RegistryJson::audit).toList()),
+          () -> entries.forEach(e ->
+              System.out.println(e.at() + "  " + e.actor() + "  " + e.action() + "  " + e.target() + "  " + e.detail())));
     }
   }
 

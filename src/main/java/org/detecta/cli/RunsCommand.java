@@ -1,5 +1,6 @@
 package org.detecta.cli;
 
+import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,7 +8,6 @@ import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code detecta runs list|show ID}: the recorded training runs. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Recorded training runs.",
@@ -15,19 +15,15 @@ import java.util.concurrent.Callable;
 public final class RunsCommand extends CommandGroup {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first.")
-  static final class ListCmd implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class ListCmd extends RegistryCommand {
     @Mixin
     JsonOutput output;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        List<TrainingRun> runs = r.runs().list();
-        output.print(() -> RegistryJson.list("runs", runs.stream().map(run -> RegistryJson.run(run, false)).toList()),
-            () -> printTable(runs));
-      });
+    void run(ModelRegistry r) {
+      List<TrainingRun> runs = r.runs().list();
+      output.print(() -> RegistryJson.list("runs", runs.stream().map(run -> RegistryJson.run(run, false)).toList()),
+          () -> printTable(runs));
     }
 
     private static void printTable(List<TrainingRun> runs) {
@@ -40,20 +36,16 @@ public final class RunsCommand extends CommandGroup {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "One run: parameters, rounds, log.")
-  static final class Show implements Callable<Integer> {
-    @Mixin
-    RegistryOptions registry;
+  static final class Show extends RegistryCommand {
     @Parameters(paramLabel = "ID")
     String id;
     @Mixin
     JsonOutput output;
 
     @Override
-    public Integer call() throws Exception {
-      return registry.run(r -> {
-        TrainingRun run = r.runs().require(id);
-        output.print(() -> RegistryJson.run(run, true), () -> print(run));
-      });
+    void run(ModelRegistry r) {
+      TrainingRun run = r.runs().require(id);
+      output.print(() -> RegistryJson.run(run, true), () -> print(run));
     }
 
     private static void print(TrainingRun r) {
