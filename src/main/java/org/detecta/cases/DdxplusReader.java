@@ -108,27 +108,54 @@ public final class DdxplusReader implements CaseReader {
           "expected columns age, top5_diagnoses, sex, diagnosis, features, feature_id"));
       return Optional.empty();
     }
-    List<String> columns = CsvLine.split(header.replace("\uFEFF", "").trim()).stream().map(String::trim).toList();
-    int[] at = new int[Column.values().length];
-    for (Column column : Column.values()) {
-      at[column.ordinal()] = column.indexIn(columns);
+    return Optional.of(new Cursor(reader, sourceName, Layout.of(header)));
+  }
+
+  /**
+   * Where each column is in one file's header; parses that file's lines anywhere (Serializable, so a Spark
+   * engine parses exactly as this reader does).
+   */
+  public static final class Layout implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int[] at;
+    private final int width;
+
+    private Layout(int[] at, int width) {
+      this.at = at;
+      this.width = width;
     }
-    return Optional.of(new Cursor(reader, sourceName, at, columns.size()));
+
+    /** The layout of a recognised header; fails with the expected columns otherwise. */
+    public static Layout of(String header) {
+      if (header == null || !recognises(header)) {
+        throw new IllegalArgumentException("not a DDXPlus patient header: " + header
+            + " (expected columns age, top5_diagnoses, sex, diagnosis, features, feature_id)");
+      }
+      List<String> columns = CsvLine.split(header.replace("\uFEFF", "").trim()).stream().map(String::trim).toList();
+      int[] at = new int[Column.values().length];
+      for (Column column : Column.values()) {
+        at[column.ordinal()] = column.indexIn(columns);
+      }
+      return new Layout(at, columns.size());
+    }
+
+    /** One data line ({@code location} = file:line); empty, with an issue, when it cannot be read. */
+    public Optional<DdxplusPatient> parse(String line, String location, List<Issue> issues) {
+      return row(CsvLine.split(line), at, width, location, issues);
+    }
   }
 
   /** Patients of one open file, in file order; malformed rows become issues and are skipped. */
   public static final class Cursor {
     private final BufferedReader reader;
     private final String sourceName;
-    private final int[] at;
-    private final int width;
+    private final Layout layout;
     private int lineNo = 1;
 
-    private Cursor(BufferedReader reader, String sourceName, int[] at, int width) {
+    private Cursor(BufferedReader reader, String sourceName, Layout layout) {
       this.reader = reader;
       this.sourceName = sourceName;
-      this.at = at;
-      this.width = width;
+      this.layout = layout;
     }
 
     /** The next readable patient, or null at the end of the file. */
@@ -139,7 +166,7 @@ public final class DdxplusReader implements CaseReader {
         if (line.isBlank()) {
           continue;
         }
-        Optional<DdxplusPatient> patient = row(CsvLine.split(line), at, width, sourceName + ":" + lineNo, issues);
+        Optional<DdxplusPatient> patient = layout.parse(line, sourceName + ":" + lineNo, issues);
         if (patient.isPresent()) {
           return patient.get();
         }

@@ -95,8 +95,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--show-errors", description = "--extraction: list each document's missed and spurious ids on stderr")
   boolean showErrors;
 
+  @Option(names = "--note-cases", paramLabel = "FILE", description = "TSV of phenopacket id<TAB>clinical note: rank each case"
+      + " from its coded terms and from its note alone (--model, --lang)")
+  Path noteCases;
+
   @Override
   public Integer call() throws Exception {
+    if (noteCases != null) {
+      return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
+    }
     if (extraction) {
       if (cases != null || folds != null) {
         throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
@@ -135,8 +142,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("No case with a diagnosis in " + cases);
     }
     ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
-    if (loaded.model() instanceof org.detecta.rank.RareEngine engine) {
-      long trained = patients.stream().filter(p -> engine.trainingCaseIds().contains(p.id())).count();
+    java.util.Set<String> trainingIds = loaded.model() instanceof org.detecta.rank.RareEngine engine ? engine.trainingCaseIds()
+        : loaded.model() instanceof org.detecta.combined.CombinedModel combined ? combined.trainingCaseIds() : java.util.Set.of();
+    if (!trainingIds.isEmpty()) {
+      long trained = patients.stream().filter(p -> trainingIds.contains(p.id())).count();
       if (trained > 0) {
         System.err.printf("warning: %d of %d cases have ids the model was trained on; their figures are optimistic%n",
             trained, patients.size());

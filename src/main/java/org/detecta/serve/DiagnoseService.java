@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Runs one diagnosis: resolve the findings for the chosen model, rank, and, only when the caller
@@ -76,7 +75,7 @@ public final class DiagnoseService {
     listener.predicted(served.name(), served.version().version(), topClass, latencyMs);
     Optional<String> predictionId = Optional.empty();
     if (consent) {
-      String id = UUID.randomUUID().toString();
+      String id = Ids.prediction();
       List<LoggedPrediction.Ranked> output = candidates.stream()
           .map(c -> new LoggedPrediction.Ranked(c.id(), c.probability())).toList();
       if (log.record(new LoggedPrediction(id, Instant.now(), served.name(), served.version().version(),

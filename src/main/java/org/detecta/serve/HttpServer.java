@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -139,7 +138,7 @@ public final class HttpServer implements AutoCloseable {
 
   private void before(Context ctx) {
     ctx.attribute("t0", System.nanoTime());
-    ctx.attribute("requestId", UUID.randomUUID().toString());
+    ctx.attribute("requestId", Ids.request());
     ctx.header("X-Request-Id", requestId(ctx));
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
