@@ -99,8 +99,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--show-errors", description = "--extraction: list each document's missed and spurious ids on stderr")
   boolean showErrors;
 
+  @Option(names = "--note-cases", paramLabel = "FILE", description = "TSV of phenopacket id<TAB>clinical note: rank each case"
+      + " from its coded terms and from its note alone (--model, --lang)")
+  Path noteCases;
+
   @Override
   public Integer call() throws Exception {
+    if (noteCases != null) {
+      return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
+    }
     if (extraction) {
       if (cases != null || folds != null) {
         throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
