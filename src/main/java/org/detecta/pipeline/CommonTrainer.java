@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.detecta.cases.PatientCase;
 import org.detecta.diagnosis.Query;
+import org.detecta.monitor.DriftReference;
 import org.detecta.learn.AffineProjection;
 import org.detecta.learn.CommonModel;
 import org.detecta.learn.CommonModelArtifact;
@@ -197,6 +198,7 @@ public final class CommonTrainer {
     TrainingReport.write(reports, source.name(), parameters, validation, roundLog, metrics, testEvaluation, all, reasons);
     context.progress().accept(String.format(java.util.Locale.ROOT, "report %s (%.1f s)",
         reports.resolve("training.html"), (System.nanoTime() - started) / 1e9));
+    parameters.put(TrainedModel.DRIFT_REFERENCE, DriftReference.ofCases(parts.get(0)).toMetadata()); // not in the report
     return new TrainedModel(source.name(), artifact, parameters, metrics, fingerprints(context.dataDir()),
         space.featureNames(), classes, reasons.isEmpty() && model != null, reasons);
   }
