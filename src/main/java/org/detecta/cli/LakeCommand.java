@@ -5,12 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code detecta lake}: the data lake (ingest) and synthetic patients for scale tests (synth). */
 @Command(name = "lake", mixinStandardHelpOptions = true, description = "Data lake: ingest sources, synthesise patients.",
     subcommands = {LakeSynthCommand.class, LakeIngestCommand.class})
-public final class LakeCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class LakeCommand extends CommandGroup {
 }

@@ -49,6 +49,10 @@ public final class CommonModel implements DiagnosticModel {
     return name;
   }
 
+  public FeatureSpace features() {
+    return features;
+  }
+
   public List<String> classes() {
     return classes;
   }
