@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.detecta.Detecta;
 import org.detecta.cases.DdxplusPatient;
 import org.detecta.cases.DdxplusReader;
@@ -82,15 +83,25 @@ final class InterviewEvaluation {
       patients = DdxplusInterview.patients(built.questions(), rows);
       interviewer = built.interviewer();
     } else {
-      if (!(loaded.model() instanceof RareEngine engine)) {
+      if (!(loaded.model() instanceof RareEngine stored)) {
         throw new IllegalArgumentException("Phenopackets and cases TSV need the rare-phenotype model, not " + loaded.version().name());
       }
+      RareEngine engine = stored;
+      Path packets = detecta.paths().data().resolve("phenopackets");
+      if (Files.isDirectory(packets)) {
+        long trainSeed = Long.parseLong(loaded.version().tags().getOrDefault("seed", "42"));
+        System.err.println("rebuilding the engine of the publication-grouped split (seed " + trainSeed + ") to hold out its test publications");
+        org.detecta.interview.RareHeldOut heldOut = org.detecta.interview.RareHeldOut.build(detecta.knowledgeBase().get(),
+            engine, packets, trainSeed);
+        engine = heldOut.engine();
+      }
+      Set<String> trained = engine.trainingCaseIds();
       var batch = org.detecta.cases.CaseReaders.forPath(cases).read(cases);
       for (Issue issue : batch.issues()) {
         System.err.println("  " + issue);
       }
       List<PatientCase> held = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty())
-          .filter(c -> !engine.trainingCaseIds().contains(c.id())).toList();
+          .filter(c -> !trained.contains(c.id())).toList();
       if (held.size() < batch.cases().size()) {
         System.err.printf("skipped %d of %d cases (no diagnosis, or the model trained on them)%n",
             batch.cases().size() - held.size(), batch.cases().size());

@@ -57,14 +57,17 @@ public final class DetectaServer implements AutoCloseable {
     PredictionLog log = new PredictionLog(registry.database().config());
     HttpMetrics metrics = new HttpMetrics();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
-    DiagnoseService diagnoses = new DiagnoseService(models, new FindingResolver(vocabulary), log, metrics);
+    FindingResolver findings = new FindingResolver(vocabulary);
+    InterviewService interviews = new InterviewService(models, findings,
+        new Interviewers(dataDir, Detecta.memoize(() -> SpanishLabels.fromDataDir(dataDir))));
+    DiagnoseService diagnoses = new DiagnoseService(models, findings, log, metrics, Optional.of(interviews));
     NoteService notes = new NoteService(Detecta.memoize(() -> NoteExtractor.create(knowledgeBase.get().terms(),
         SpanishLabels.fromDataDir(dataDir))), hasHpo);
     HttpServer.Controllers controllers = new HttpServer.Controllers(
         new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings(), notes),
         new InferenceController(diagnoses, models, bodies, config.maxFindings()),
         new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
-        metrics, new NoteController(notes, bodies));
+        metrics, new NoteController(notes, bodies), new InterviewController(interviews, bodies, config.maxFindings()));
     HttpServer http = new HttpServer(config, controllers).start();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "detecta-scheduler");

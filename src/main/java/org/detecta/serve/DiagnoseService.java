@@ -16,21 +16,40 @@ import java.util.Optional;
  * consented, queue the prediction for the log under a fresh pseudonymous id. Knows nothing of HTTP.
  */
 public final class DiagnoseService {
+  static final int NEXT_QUESTIONS = 3;
   private final ModelService models;
   private final FindingResolver resolver;
   private final PredictionLog log;
   private final PredictionListener listener;
+  private final Optional<InterviewService> interviews;
 
   public DiagnoseService(ModelService models, FindingResolver resolver, PredictionLog log, PredictionListener listener) {
+    this(models, resolver, log, listener, Optional.empty());
+  }
+
+  /** With {@code interviews}, diagnoses also carry the next best questions ({@code nextQuestions}). */
+  public DiagnoseService(ModelService models, FindingResolver resolver, PredictionLog log, PredictionListener listener,
+                         Optional<InterviewService> interviews) {
     this.models = models;
     this.resolver = resolver;
     this.log = log;
     this.listener = listener;
+    this.interviews = interviews;
   }
 
   public DiagnoseResult diagnose(DiagnoseRequest request) {
-    return run(request.model(), request.observed(), request.excluded(),
+    DiagnoseResult result = run(request.model(), request.observed(), request.excluded(),
         new QueryContext(request.sex(), request.age()), request.top(), request.consent());
+    if (interviews.isEmpty()) {
+      return result;
+    }
+    try {
+      ServedModel served = models.resolve(request.model());
+      return result.withNextQuestions(interviews.get().suggest(served, request.observed(), request.excluded(),
+          request.sex(), request.age(), NEXT_QUESTIONS).stream().map(r -> SuggestedQuestion.of(r, request.lang())).toList());
+    } catch (RuntimeException e) {
+      return result; // proposing questions is a help, never a reason to fail a diagnosis
+    }
   }
 
   /** Sex and age travel with the findings into the model's query. */

@@ -40,7 +40,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** What the routes call. */
   public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics,
-                            NoteController notes) {
+                            NoteController notes, InterviewController interview) {
   }
 
   private final ServeConfig config;
@@ -116,6 +116,7 @@ public final class HttpServer implements AutoCloseable {
     AdminController admin = controllers.admin();
     path("/api/v1", () -> {
       post("/diagnose", api::diagnose);
+      post("/interview", controllers.interview()::interview);
       post("/extract", controllers.notes()::extract);
       get("/terms", api::terms);
       post("/feedback", api::feedback);
