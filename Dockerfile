@@ -5,7 +5,10 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 COPY config ./config
-RUN mvn -B -q -DskipTests package
+# The build context has no .git: the commit comes in as a build argument so `detecta --version`, the registry's
+# code version of every model and the served model metadata report it (BuildInfo).
+ARG GIT_COMMIT=unknown
+RUN mvn -B -q -DskipTests -Dgit.commit.id=${GIT_COMMIT} package
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

@@ -53,7 +53,7 @@ public final class DataFetchCommand implements Callable<Integer> {
     common.detecta();
     Path data = common.paths().data();
     Optional<String> base = Optional.ofNullable(baseUrl)
-        .or(() -> Optional.ofNullable(System.getenv(DataCatalog.BASE_URL_ENV)))
+        .or(() -> Optional.ofNullable(org.detecta.config.Environment.current().get(DataCatalog.BASE_URL_ENV)))
         .filter(s -> !s.isBlank());
     base.ifPresent(DataFetchCommand::requireHttp);
     Set<String> sources = new LinkedHashSet<>();

@@ -17,6 +17,7 @@ final class Logging {
     Logger detecta = (Logger) LoggerFactory.getLogger("org.detecta");
     detecta.setLevel(level >= 1 ? Level.DEBUG : Level.INFO);
     root.setLevel(level >= 2 ? Level.DEBUG : Level.WARN);
+    LogFormat.apply(root, org.detecta.config.Environment.current().get(LogFormat.VARIABLE));
   }
 
   static int verbosity() {

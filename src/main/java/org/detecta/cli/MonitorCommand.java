@@ -22,14 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code detecta monitor report}: drift and live accuracy of the champions, as HTML plus one JSON line. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, description = "Production monitoring.",
     subcommands = {MonitorCommand.Report.class})
-public final class MonitorCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class MonitorCommand extends CommandGroup {
 
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = "Write an HTML report (inline SVG plots) of input/output drift and live accuracy; print a JSON summary.")
@@ -52,7 +45,7 @@ public final class MonitorCommand implements Runnable {
         throw new IllegalArgumentException("--window must be positive, was " + window);
       }
       Detecta detecta = common.detecta();
-      DriftThresholds thresholds = DriftThresholds.fromEnv(System.getenv());
+      DriftThresholds thresholds = DriftThresholds.fromEnv(org.detecta.config.Environment.current());
       List<String> names = models.isEmpty()
           ? new ArrayList<>(detecta.registry().aliasTargets(ModelRef.CHAMPION).keySet()) : models;
       List<MonitorService.Assessment> assessments = new ArrayList<>();

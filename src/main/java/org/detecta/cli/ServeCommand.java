@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
         "Protocol v2, the web page, /openapi.json and /metrics.",
         "Limits, admin token, CORS, retention: DETECTA_* environment variables (docs/SERVING.md)."})
 public final class ServeCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
   @Mixin
   CommonOptions common;
 
@@ -32,19 +33,19 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     Detecta detecta = common.detecta();
-    ServeConfig config = ServeConfig.fromEnv(host, port, System.getenv());
+    ServeConfig config = ServeConfig.fromEnv(host, port, org.detecta.config.Environment.current());
     DetectaServer server = DetectaServer.start(config, detecta.registry(), detecta.catalog(), detecta.knowledgeBase(),
         detecta.paths().data());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.println("detecta serve: stopping (finishing in-flight requests)");
+      LOG.info("detecta serve: stopping (finishing in-flight requests)");
       server.close();
       stopped.countDown();
     }, "detecta-shutdown"));
-    System.err.printf("detecta serve: listening on http://%s:%d/ after %.2f s%n", host, server.port(),
-        (System.nanoTime() - start) / 1e9);
+    LOG.info("detecta serve: listening on http://{}:{}/ after {} s", host, server.port(),
+        String.format("%.2f", (System.nanoTime() - start) / 1e9));
     server.awaitReady(Long.MAX_VALUE / 2);
-    System.err.printf("detecta serve: ready after %.2f s (%d model(s))%n", (System.nanoTime() - start) / 1e9,
+    LOG.info("detecta serve: ready after {} s ({} model(s))", String.format("%.2f", (System.nanoTime() - start) / 1e9),
         server.models().all().size());
     stopped.await();
     return ExitCodes.OK;

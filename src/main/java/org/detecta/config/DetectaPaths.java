@@ -30,7 +30,7 @@ public record DetectaPaths(Path data, Path home) {
   public static DetectaPaths resolve(Optional<Path> dataOption, Optional<Path> homeOption) {
     Map<String, String> properties = new java.util.HashMap<>();
     System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    return resolve(dataOption, homeOption, System.getenv(), properties);
+    return resolve(dataOption, homeOption, Environment.current(), properties);
   }
 
   private static Optional<String> nonBlank(String value) {

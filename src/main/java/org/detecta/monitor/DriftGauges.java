@@ -26,7 +26,7 @@ public final class DriftGauges {
 
   public DriftGauges(MeterRegistry registry, PredictionLog log, Supplier<Collection<ServedModel>> models) {
     this.registry = registry;
-    this.monitor = new MonitorService(log, DriftThresholds.fromEnv(System.getenv()), 1000);
+    this.monitor = new MonitorService(log, DriftThresholds.fromEnv(org.detecta.config.Environment.current()), 1000);
     this.models = models;
   }
 

@@ -53,6 +53,10 @@ public final class RareTrainer {
     return FusionFitter.fit(scoringModel(training), validation, progress);
   }
 
+  public RareEngine engine(List<ResolvedCase> training, FusionWeights weights) {
+    return engine(training, weights.toModel());
+  }
+
   public RareEngine engine(List<ResolvedCase> training, FusionModel fusion) {
     Set<String> ids = new HashSet<>();
     training.forEach(c -> ids.add(c.id()));

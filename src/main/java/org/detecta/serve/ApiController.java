@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.detecta.monitor.PredictionLog;
+import org.detecta.text.Language;
+import org.detecta.text.NoteFindings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.detecta.serve.JsonBodies.MAPPER;
@@ -19,9 +22,11 @@ public final class ApiController {
   private final PredictionLog log;
   private final JsonBodies bodies;
   private final int maxFindings;
+  private final NoteService notes;
 
   public ApiController(DiagnoseService diagnoses, Vocabulary vocabulary, ModelService models, PredictionLog log,
-                       JsonBodies bodies, int maxFindings) {
+                       JsonBodies bodies, int maxFindings, NoteService notes) {
+    this.notes = notes;
     this.diagnoses = diagnoses;
     this.vocabulary = vocabulary;
     this.models = models;
@@ -32,7 +37,15 @@ public final class ApiController {
 
   public void diagnose(Context ctx) {
     DiagnoseRequest request = DiagnoseRequest.parse(bodies.read(ctx), maxFindings);
-    ctx.json(Renderer.diagnosis(diagnoses.diagnose(request)));
+    if (request.note().isEmpty()) {
+      Renderer.send(ctx, Renderer.diagnosis(diagnoses.diagnose(request), Map.of()));
+      return;
+    }
+    NoteFindings note = notes.findings(request.note().get(), "note", Optional.of(Language.parse(request.lang())));
+    DiagnoseRequest merged = request.withFindings(note.observedAfter(request.observed()),
+        note.excludedAfter(request.excluded()));
+    NoteService.checkUsable(merged, note, maxFindings);
+    Renderer.send(ctx, Renderer.diagnosis(diagnoses.diagnose(merged), Map.of("note", NoteService.render(note))));
   }
 
   public void terms(Context ctx) {

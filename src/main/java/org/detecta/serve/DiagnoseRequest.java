@@ -11,13 +11,26 @@ import java.util.Set;
 
 /** A validated {@code POST /api/v1/diagnose} body. {@link #parse} collects every problem before failing. */
 public record DiagnoseRequest(boolean consent, List<String> observed, List<String> excluded, Optional<Double> age,
-                              Sex sex, String lang, Optional<String> model, int top) {
+                              Sex sex, String lang, Optional<String> model, int top, Optional<String> note) {
   public static final Set<String> LANGS = Set.of("es", "en");
-  private static final Set<String> FIELDS = Set.of("consent", "observed", "excluded", "age", "sex", "lang", "model", "top");
+  private static final Set<String> FIELDS = Set.of("consent", "observed", "excluded", "age", "sex", "lang", "model", "top",
+      "note");
 
   public DiagnoseRequest {
     observed = List.copyOf(observed);
     excluded = List.copyOf(excluded);
+    note = note == null ? Optional.empty() : note;
+  }
+
+  /** A request without a note. */
+  public DiagnoseRequest(boolean consent, List<String> observed, List<String> excluded, Optional<Double> age,
+                         Sex sex, String lang, Optional<String> model, int top) {
+    this(consent, observed, excluded, age, sex, lang, model, top, Optional.empty());
+  }
+
+  /** The same request with these findings (e.g. after adding a note's) and no note left to read. */
+  public DiagnoseRequest withFindings(List<String> newObserved, List<String> newExcluded) {
+    return new DiagnoseRequest(consent, newObserved, newExcluded, age, sex, lang, model, top, Optional.empty());
   }
 
   /** Wrong types → 400; values out of range or too many findings → 422; missing consent → 403. */
@@ -77,6 +90,15 @@ public record DiagnoseRequest(boolean consent, List<String> observed, List<Strin
         top = topNode.asInt();
       }
     }
+    Optional<String> note = Optional.empty();
+    JsonNode noteNode = body.get("note");
+    if (noteNode != null && !noteNode.isNull()) {
+      if (!noteNode.isTextual()) {
+        types.add(new ApiException.FieldProblem("note", abbreviate(noteNode.toString()), "must be the note's text (a string)"));
+      } else {
+        note = Optional.of(noteNode.asText());
+      }
+    }
     if (!types.isEmpty()) {
       throw new ApiException(400, "invalid_request", "Some fields have the wrong type", types);
     }
@@ -89,13 +111,13 @@ public record DiagnoseRequest(boolean consent, List<String> observed, List<Strin
       values.add(new ApiException.FieldProblem("observed", String.valueOf(observed.size() + excluded.size()),
           "at most " + maxFindings + " findings (observed + excluded) per request"));
     }
-    if (observed.isEmpty()) {
-      values.add(new ApiException.FieldProblem("observed", "[]", "give at least one observed finding"));
+    if (observed.isEmpty() && note.isEmpty()) {
+      values.add(new ApiException.FieldProblem("observed", "[]", "give at least one observed finding (or a note)"));
     }
     if (!values.isEmpty()) {
       throw new ApiException(422, "invalid_request", "Some fields have invalid values", values);
     }
-    return new DiagnoseRequest(true, observed, excluded, age, sex, lang, model, top);
+    return new DiagnoseRequest(true, observed, excluded, age, sex, lang, model, top, note);
   }
 
   static List<String> strings(JsonNode body, String field, List<ApiException.FieldProblem> problems) {

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -40,7 +39,8 @@ public final class HttpServer implements AutoCloseable {
       + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** What the routes call. */
-  public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics) {
+  public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics,
+                            NoteController notes, InterviewController interview) {
   }
 
   private final ServeConfig config;
@@ -116,6 +116,8 @@ public final class HttpServer implements AutoCloseable {
     AdminController admin = controllers.admin();
     path("/api/v1", () -> {
       post("/diagnose", api::diagnose);
+      post("/interview", controllers.interview()::interview);
+      post("/extract", controllers.notes()::extract);
       get("/terms", api::terms);
       post("/feedback", api::feedback);
       get("/models", api::models);
@@ -136,7 +138,7 @@ public final class HttpServer implements AutoCloseable {
 
   private void before(Context ctx) {
     ctx.attribute("t0", System.nanoTime());
-    ctx.attribute("requestId", UUID.randomUUID().toString());
+    ctx.attribute("requestId", Ids.request());
     ctx.header("X-Request-Id", requestId(ctx));
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");

@@ -46,10 +46,15 @@ public final class NoteExtractor {
     return new NoteExtractor(terms, spanish, ClinicalWording.bundled(), options, ContextRules.bundled());
   }
 
+  /** The product's matching with another wording list (e.g. the bundled file plus phrases learnt in a CV fold). */
+  public static NoteExtractor create(TermIndex terms, SpanishLabels spanish, ClinicalWording wording) {
+    return new NoteExtractor(terms, spanish, wording, MatchOptions.full(), ContextRules.bundled());
+  }
+
   /**
    * Extracts the findings of {@code text}. {@code language} AUTO detects Spanish or English; a note whose
    * language cannot be told, an empty note, binary data or a note over {@link #MAX_CHARS} is rejected with
-   * an {@link IllegalArgumentException} that says why.
+   * a {@link NoteRejectedException} (an {@link IllegalArgumentException}) that says why.
    */
   public Extraction extract(String text, Language language) {
     validate(text);
@@ -82,7 +87,7 @@ public final class NoteExtractor {
     if (es != en) {
       return es > en ? Language.ES : Language.EN;
     }
-    throw new IllegalArgumentException("Cannot tell whether the note is Spanish or English (" + counts.spanish()
+    throw new NoteRejectedException(NoteRejectedException.Reason.UNKNOWN_LANGUAGE, "Cannot tell whether the note is Spanish or English (" + counts.spanish()
         + " Spanish and " + counts.english() + " English function words, " + es + " and " + en
         + " known terms); pass the language explicitly: es or en");
   }
@@ -114,16 +119,16 @@ public final class NoteExtractor {
 
   private static void validate(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("The note is empty: give the text of a clinical note");
+      throw new NoteRejectedException(NoteRejectedException.Reason.EMPTY, "The note is empty: give the text of a clinical note");
     }
     if (text.length() > MAX_CHARS) {
-      throw new IllegalArgumentException("The note has " + text.length() + " characters, more than the limit of "
+      throw new NoteRejectedException(NoteRejectedException.Reason.TOO_LONG, "The note has " + text.length() + " characters, more than the limit of "
           + MAX_CHARS + ": split it into smaller notes");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\u0000' || c == '\uFFFD' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
-        throw new IllegalArgumentException(String.format("The note looks like binary data (character U+%04X at offset %d): "
+        throw new NoteRejectedException(NoteRejectedException.Reason.BINARY, String.format("The note looks like binary data (character U+%04X at offset %d): "
             + "give plain UTF-8 text", (int) c, i));
       }
     }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +51,8 @@ class ExtractCommandIT {
   }
 
   @Test
-  void extractEvalPrintsTheContractLine() throws Exception {
-    String out = run(ExitCodes.OK, "extract-eval", "--data", SharedData.dir().toString(), "--home", home.toString(),
+  void evaluateExtractionPrintsTheContractLine() throws Exception {
+    String out = run(ExitCodes.OK, "evaluate", "--extraction", "--data", SharedData.dir().toString(), "--home", home.toString(),
         "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json");
     JsonNode json = new ObjectMapper().readTree(out);
     assertEquals(22, json.get("documents").asInt());
@@ -62,6 +63,42 @@ class ExtractCommandIT {
       }
     }
     assertTrue(json.has("seconds"));
+    assertEquals(List.of("documents", "mention", "document", "seconds"), fieldNames(json));
+    JsonNode baseline = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction", "--baseline",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertTrue(baseline.at("/document/f1").asDouble() < json.at("/document/f1").asDouble(), baseline + " vs " + json);
+  }
+
+  private static List<String> fieldNames(JsonNode json) {
+    List<String> names = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void extractionCrossValidationComparesTheProductWithLearntWordingOnHeldOutFolds() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction", "--cv", "3",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertEquals(3, json.get("folds").asInt());
+    assertEquals(3, json.at("/product/fold_document_f1").size());
+    JsonNode plain = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertEquals(plain.get("document"), json.at("/product/document"), "pooled held-out product = the plain figure");
+    assertTrue(json.at("/learned_wording/phrases_per_fold/0").asInt() > 20);
+    double learned = json.at("/learned_wording/document/f1").asDouble();
+    assertTrue(learned > 0.5 && learned <= 1, json.toString());
+  }
+
+  @Test
+  void evaluateExtractionRejectsMixedModesAndMissingCorpus() {
+    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--cases", "x", "--data", SharedData.dir().toString(),
+        "--home", home.toString(), "--corpus", "x.tsv");
+    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--data", SharedData.dir().toString(),
+        "--home", home.toString());
+    run(ExitCodes.INVALID_INPUT, "extract-eval", "--corpus", "x.tsv");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.kb.TermIndex;
 import org.detecta.text.AnnotatedDocument;
+import org.detecta.text.ExtractionCrossValidation;
 import org.detecta.text.ExtractionEvaluator;
 import org.detecta.text.ExtractionScores;
 import org.detecta.text.GscCorpusReader;
@@ -14,46 +15,39 @@ import org.detecta.text.Prf;
 import org.detecta.text.SpanishLabels;
 import org.detecta.text.StatusEvaluator;
 import org.detecta.text.StatusNote;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * {@code detecta extract-eval}: scores note extraction on a GSC+-format corpus (temporary home of
- * {@code evaluate --extraction}); one JSON line on stdout.
+ * {@code detecta evaluate --extraction}: scores note extraction on a GSC+-format corpus (one JSON line:
+ * documents, mention and document P/R/F1, seconds), or on a notes TSV with expected statuses ({@code --notes}).
  */
-@Command(name = "extract-eval", mixinStandardHelpOptions = true,
-    description = "Evaluate note extraction on a GSC+-format corpus (mention and document level P/R/F1).")
-public final class ExtractEvalCommand implements Callable<Integer> {
-  @Mixin
-  CommonOptions common;
+final class ExtractionEvaluation {
+  private final CommonOptions common;
+  private final Path corpus;
+  private final String lang;
+  private final boolean baseline;
+  private final boolean notes;
+  private final boolean showErrors;
+  private final Integer folds;
 
-  @Option(names = "--corpus", paramLabel = "FILE", required = true, description = "Corpus in the GSC+ format")
-  Path corpus;
+  ExtractionEvaluation(CommonOptions common, Path corpus, String lang, boolean baseline, boolean notes,
+                       boolean showErrors, Integer folds) {
+    this.folds = folds;
+    this.common = common;
+    this.corpus = corpus;
+    this.lang = lang;
+    this.baseline = baseline;
+    this.notes = notes;
+    this.showErrors = showErrors;
+  }
 
-  @Option(names = "--lang", paramLabel = "LANG", description = "Language of the corpus: es, en or auto (default: ${DEFAULT-VALUE})")
-  String lang = "en";
-
-  @Option(names = "--baseline", description = "Score the plain label/synonym dictionary with exact longest match instead")
-  boolean baseline;
-
-  @Option(names = "--notes", description = "The corpus is a notes TSV with expected statuses (id, text, HP:...=status;...): "
-      + "prints document-level P/R/F1 and status accuracy instead")
-  boolean notes;
-
-  @Option(names = "--show-errors", description = "Also list, on stderr, each document's missed and spurious ids")
-  boolean showErrors;
-
-  @Option(names = "--json", description = "One JSON line on stdout (the only output format)")
-  boolean json = true;
-
-  @Override
-  public Integer call() throws Exception {
+  int run() throws Exception {
+    if (corpus == null) {
+      throw new IllegalArgumentException("--extraction needs --corpus FILE (GSC+ format, or a notes TSV with --notes)");
+    }
     Language language = Language.parse(lang);
     if (!Files.isRegularFile(corpus)) {
       throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
@@ -67,6 +61,12 @@ public final class ExtractEvalCommand implements Callable<Integer> {
       return notes(extractor, language);
     }
     List<AnnotatedDocument> documents = GscCorpusReader.read(corpus);
+    if (folds != null) {
+      if (baseline || notes) {
+        throw new IllegalArgumentException("--cv with --extraction scores the product on a GSC+ corpus; drop --baseline/--notes");
+      }
+      return crossValidate(terms, spanish, documents, language);
+    }
     ExtractionScores scores = new ExtractionEvaluator(terms)
         .evaluate(documents, text -> extractor.extract(text, language).findings());
     if (showErrors) {
@@ -126,6 +126,29 @@ public final class ExtractEvalCommand implements Callable<Integer> {
       status.put(e.getKey().code(), ExtractCommand.round(e.getValue().value()));
       status.put(e.getKey().code() + "_n", e.getValue().total());
     });
+    System.out.println(out);
+    return ExitCodes.OK;
+  }
+
+  private int crossValidate(TermIndex terms, SpanishLabels spanish, List<AnnotatedDocument> documents,
+                            Language language) {
+    long started = System.nanoTime();
+    ExtractionCrossValidation.Result r = new ExtractionCrossValidation(new ExtractionEvaluator(terms),
+        wording -> NoteExtractor.create(terms, spanish, wording), language).run(documents, folds);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode out = mapper.createObjectNode();
+    out.put("folds", r.folds());
+    out.put("documents", documents.size());
+    ObjectNode product = out.putObject("product");
+    product.set("mention", prf(mapper, r.product().mention()));
+    product.set("document", prf(mapper, r.product().document()));
+    product.set("fold_document_f1", mapper.valueToTree(r.productFoldF1().stream().map(ExtractCommand::round).toList()));
+    ObjectNode learned = out.putObject("learned_wording");
+    learned.set("mention", prf(mapper, r.learned().mention()));
+    learned.set("document", prf(mapper, r.learned().document()));
+    learned.set("fold_document_f1", mapper.valueToTree(r.learnedFoldF1().stream().map(ExtractCommand::round).toList()));
+    learned.set("phrases_per_fold", mapper.valueToTree(r.learnedPhrases()));
+    out.put("seconds", ExtractCommand.round((System.nanoTime() - started) / 1e9));
     System.out.println(out);
     return ExitCodes.OK;
   }
