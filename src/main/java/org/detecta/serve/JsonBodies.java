@@ -30,7 +30,7 @@ public final class JsonBodies {
     if (declared > maxBytes) {
       throw tooLarge(declared);
     }
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = body(ctx);
     if (body.length > maxBytes) {
       throw tooLarge(body.length);
     }
@@ -45,6 +45,21 @@ public final class JsonBodies {
           + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
     } catch (java.io.IOException e) {
       throw new ApiException(400, "invalid_json", "The body could not be read as JSON");
+    }
+  }
+
+  /** The bytes of the body; a client that sends fewer bytes than it declared (early EOF) gets a 400, not a 500. */
+  private static byte[] body(Context ctx) {
+    try {
+      return ctx.bodyAsBytes();
+    } catch (io.javalin.http.HttpResponseException e) {
+      throw e;
+    } catch (Exception e) { // Jetty's EofException arrives unchecked ("sneaky") from Javalin
+      if (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException
+          || e instanceof java.io.UncheckedIOException) {
+        throw new ApiException(400, "incomplete_body", "The body ended before its declared Content-Length");
+      }
+      throw e;
     }
   }
 
