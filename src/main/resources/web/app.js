@@ -47,6 +47,7 @@ function applyLanguage() {
   $('lang-toggle').setAttribute('aria-label', t('langAria'));
   renderChips();
   if (state.last) { renderResults(state.last); }
+  document.dispatchEvent(new Event('detecta:lang'));
 }
 
 async function api(method, path, body) {

@@ -30,10 +30,11 @@ public final class Detecta {
     this.registry = memoize(() -> new ModelRegistry(
         Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
-    this.catalog = new ModelCatalog(List.of(
-        new org.detecta.rank.RarePhenotypeFamily(),
-        org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home()),
-        org.detecta.pipeline.CommonModelFamily.kaggleSymptoms(paths.home())));
+    var rare = new org.detecta.combined.RememberingFamily(new org.detecta.rank.RarePhenotypeFamily());
+    var ddxplus = org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home());
+    var kaggle = org.detecta.pipeline.CommonModelFamily.kaggleSymptoms(paths.home());
+    this.catalog = new ModelCatalog(List.of(rare, ddxplus, kaggle,
+        new org.detecta.combined.DetectaFamily(rare, ddxplus, kaggle, paths.home())));
   }
 
   public DetectaPaths paths() {

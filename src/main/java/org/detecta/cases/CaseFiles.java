@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Opens case files for the readers' {@code Path} overloads, decompressing {@code .gz} transparently. */
-final class CaseFiles {
+public final class CaseFiles {
   private CaseFiles() {
   }
 
-  static InputStream open(Path file) throws IOException {
+  public static InputStream open(Path file) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     if (!isGzip(file)) {
       return raw;
@@ -31,7 +31,7 @@ final class CaseFiles {
   }
 
   /** The file name in lower case without a trailing {@code .gz}, to tell the format by extension. */
-  static String baseName(Path file) {
+  public static String baseName(Path file) {
     String name = lowerName(file);
     return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
   }

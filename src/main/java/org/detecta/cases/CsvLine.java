@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one CSV line (RFC 4180 quoting, {@code ""} inside quotes) into cells; the sources have no multi-line cells. */
-final class CsvLine {
+public final class CsvLine {
   private CsvLine() {
   }
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;

@@ -30,7 +30,9 @@ public final class DdxplusReader implements CaseReader {
   /** Both spellings of each column: the shared subset's and the official release's. */
   private enum Column {
     AGE("age", "AGE"), DIFFERENTIAL("top5_diagnoses", "DIFFERENTIAL_DIAGNOSIS"), SEX("sex", "SEX"),
-    DIAGNOSIS("diagnosis", "PATHOLOGY"), FEATURES("features", "EVIDENCES"), INITIAL("feature_id", "INITIAL_EVIDENCE");
+    DIAGNOSIS("diagnosis", "PATHOLOGY"), FEATURES("features", "EVIDENCES"), INITIAL("feature_id", "INITIAL_EVIDENCE"),
+    /** Optional: a stable patient id (synthetic files and lake exports carry one); else file:line. */
+    ID("patient_id", "PATIENT_ID");
 
     final String lower;
     final String official;
@@ -83,30 +85,94 @@ public final class DdxplusReader implements CaseReader {
 
   public Batch readPatients(InputStream in, String sourceName) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = reader.readLine();
     List<Issue> issues = new ArrayList<>();
+    Optional<Cursor> cursor = open(reader, sourceName, issues);
+    List<DdxplusPatient> patients = new ArrayList<>();
+    if (cursor.isPresent()) {
+      DdxplusPatient patient;
+      while ((patient = cursor.get().next(issues)) != null) {
+        patients.add(patient);
+      }
+    }
+    return new Batch(patients, issues);
+  }
+
+  /**
+   * Starts reading patients one at a time (bounded memory, for batch scoring). Empty, with an error issue,
+   * when the header is not a DDXPlus patient header.
+   */
+  public Optional<Cursor> open(BufferedReader reader, String sourceName, List<Issue> issues) throws IOException {
+    String header = reader.readLine();
     if (header == null || !recognises(header)) {
       issues.add(new Issue(Issue.Severity.ERROR, sourceName + ":1", "not a DDXPlus patient header: " + header,
           "expected columns age, top5_diagnoses, sex, diagnosis, features, feature_id"));
-      return new Batch(List.of(), issues);
+      return Optional.empty();
     }
-    List<String> columns = CsvLine.split(header.replace("\uFEFF", "").trim()).stream().map(String::trim).toList();
-    int[] at = new int[Column.values().length];
-    for (Column column : Column.values()) {
-      at[column.ordinal()] = column.indexIn(columns);
+    return Optional.of(new Cursor(reader, sourceName, Layout.of(header)));
+  }
+
+  /**
+   * Where each column is in one file's header; parses that file's lines anywhere (Serializable, so a Spark
+   * engine parses exactly as this reader does).
+   */
+  public static final class Layout implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int[] at;
+    private final int width;
+
+    private Layout(int[] at, int width) {
+      this.at = at;
+      this.width = width;
     }
-    List<DdxplusPatient> patients = new ArrayList<>();
-    String line;
-    int lineNo = 1;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
+
+    /** The layout of a recognised header; fails with the expected columns otherwise. */
+    public static Layout of(String header) {
+      if (header == null || !recognises(header)) {
+        throw new IllegalArgumentException("not a DDXPlus patient header: " + header
+            + " (expected columns age, top5_diagnoses, sex, diagnosis, features, feature_id)");
       }
-      String location = sourceName + ":" + lineNo;
-      row(CsvLine.split(line), at, columns.size(), location, issues).ifPresent(patients::add);
+      List<String> columns = CsvLine.split(header.replace("\uFEFF", "").trim()).stream().map(String::trim).toList();
+      int[] at = new int[Column.values().length];
+      for (Column column : Column.values()) {
+        at[column.ordinal()] = column.indexIn(columns);
+      }
+      return new Layout(at, columns.size());
     }
-    return new Batch(patients, issues);
+
+    /** One data line ({@code location} = file:line); empty, with an issue, when it cannot be read. */
+    public Optional<DdxplusPatient> parse(String line, String location, List<Issue> issues) {
+      return row(CsvLine.split(line), at, width, location, issues);
+    }
+  }
+
+  /** Patients of one open file, in file order; malformed rows become issues and are skipped. */
+  public static final class Cursor {
+    private final BufferedReader reader;
+    private final String sourceName;
+    private final Layout layout;
+    private int lineNo = 1;
+
+    private Cursor(BufferedReader reader, String sourceName, Layout layout) {
+      this.reader = reader;
+      this.sourceName = sourceName;
+      this.layout = layout;
+    }
+
+    /** The next readable patient, or null at the end of the file. */
+    public DdxplusPatient next(List<Issue> issues) throws IOException {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        Optional<DdxplusPatient> patient = layout.parse(line, sourceName + ":" + lineNo, issues);
+        if (patient.isPresent()) {
+          return patient.get();
+        }
+      }
+      return null;
+    }
   }
 
   private static Optional<DdxplusPatient> row(List<String> cells, int[] at, int width, String location, List<Issue> issues) {
@@ -151,7 +217,9 @@ public final class DdxplusReader implements CaseReader {
       String name = pairs.group(1) != null ? pairs.group(1) : pairs.group(2);
       reference.add(new DdxplusPatient.RankedDiagnosis(name, Double.parseDouble(pairs.group(3))));
     }
-    PatientCase patient = new PatientCase(SOURCE + ":" + KaggleSymptomReader.shortLocation(location), location,
+    String givenId = cell(cells, at, Column.ID);
+    String id = givenId.isEmpty() ? SOURCE + ":" + KaggleSymptomReader.shortLocation(location) : givenId;
+    PatientCase patient = new PatientCase(id, location,
         Optional.empty(), Sex.parse(cell(cells, at, Column.SEX)), age, List.copyOf(observed), List.of(), List.of(diagnosis));
     return Optional.of(new DdxplusPatient(patient, cell(cells, at, Column.INITIAL), reference));
   }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code detecta bench}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Performance benchmarks.",
-    subcommands = {BenchCommand.Rank.class})
+    subcommands = {BenchCommand.Rank.class, BenchExtractCommand.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -1,12 +1,10 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.detecta.cases.Issue;
 import org.detecta.data.DataValidator;
 import org.detecta.data.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -34,18 +32,14 @@ public final class DataValidateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--json", description = "Print the report as exactly one JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Override
   public Integer call() throws Exception {
     common.detecta();
     ValidationReport report = new DataValidator(System.err).validate(common.paths().data());
-    if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(toJson(report)));
-    } else {
-      printText(report, System.out);
-    }
+    output.print(() -> toJson(report), () -> printText(report, System.out));
     System.out.flush();
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detecta.Detecta;
 import org.detecta.cases.CaseBatch;
+import org.detecta.cases.CaseFiles;
+import org.detecta.cases.CaseReader;
+import org.detecta.cases.DdxplusReader;
 import org.detecta.cases.CaseReaders;
 import org.detecta.cases.Issue;
 import org.detecta.cases.PatientCase;
 import org.detecta.cases.PhenopacketReader;
 import org.detecta.pipeline.CaseEvaluator;
 import org.detecta.pipeline.RankingMetrics;
+import org.detecta.pipeline.ReferenceDifferential;
 import org.detecta.rank.CrossValidation;
 import org.detecta.rank.PhenopacketDirectory;
 import org.detecta.rank.RankParameters;
@@ -38,7 +42,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, or cases TSV")
+  @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, cases TSV, DDXPlus patient CSV or Kaggle symptom CSV (wide or long)")
   Path cases;
 
   @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets")
@@ -65,6 +69,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
   boolean imprecision;
 
+  @Option(names = "--interview", paramLabel = "T1,T2,..",
+      description = "Simulate interviews on the cases: ranks after asking each number of questions (e.g. 0,3,5,10,20)")
+  String interview;
+
+  @Option(names = "--policy", description = "Interview question policy: best (expected information gain) or random (default: ${DEFAULT-VALUE})")
+  String policy = "best";
+
+  @Option(names = "--stop", paramLabel = "P", description = "Interview stopping rule: stop when the top probability reaches P (default: ${DEFAULT-VALUE})")
+  double stop = 0.9;
+
   @Option(names = "--extraction", description = "Score clinical-note extraction on --corpus FILE (GSC+ format: "
       + "mention and document P/R/F1)")
   boolean extraction;
@@ -85,8 +99,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--show-errors", description = "--extraction: list each document's missed and spurious ids on stderr")
   boolean showErrors;
 
+  @Option(names = "--note-cases", paramLabel = "FILE", description = "TSV of phenopacket id<TAB>clinical note: rank each case"
+      + " from its coded terms and from its note alone (--model, --lang)")
+  Path noteCases;
+
   @Override
   public Integer call() throws Exception {
+    if (noteCases != null) {
+      return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
+    }
     if (extraction) {
       if (cases != null || folds != null) {
         throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
@@ -103,6 +124,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mask must be in [0,1), was " + mask);
     }
     Detecta detecta = common.detecta();
+    if (interview != null) {
+      if (cases == null) {
+        throw new IllegalArgumentException("--interview needs --cases PATH");
+      }
+      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, json);
+    }
     return folds != null ? crossValidate(detecta) : evaluateCases(detecta);
   }
 
@@ -110,17 +137,24 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!Files.exists(cases)) {
       throw new IllegalArgumentException("--cases " + cases + " does not exist");
     }
-    CaseBatch batch = CaseReaders.forPath(cases).read(cases);
+    CaseReader reader = CaseReaders.forPath(cases);
+    CaseBatch batch = reader.read(cases);
     for (Issue issue : batch.issues()) {
       System.err.println("  " + issue);
+    }
+    boolean tabular = CaseFiles.baseName(cases).endsWith(".csv");
+    if (tabular) {
+      CsvChecks.refuseMalformedRows(cases, batch.issues());
     }
     List<PatientCase> patients = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty()).toList();
     if (patients.isEmpty()) {
       throw new IllegalArgumentException("No case with a diagnosis in " + cases);
     }
     ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
-    if (loaded.model() instanceof org.detecta.rank.RareEngine engine) {
-      long trained = patients.stream().filter(p -> engine.trainingCaseIds().contains(p.id())).count();
+    java.util.Set<String> trainingIds = loaded.model() instanceof org.detecta.rank.RareEngine engine ? engine.trainingCaseIds()
+        : loaded.model() instanceof org.detecta.combined.CombinedModel combined ? combined.trainingCaseIds() : java.util.Set.of();
+    if (!trainingIds.isEmpty()) {
+      long trained = patients.stream().filter(p -> trainingIds.contains(p.id())).count();
       if (trained > 0) {
         System.err.printf("warning: %d of %d cases have ids the model was trained on; their figures are optimistic%n",
             trained, patients.size());
@@ -130,6 +164,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<CaseEvaluator.Outcome> outcomes = new CaseEvaluator(loaded.model(), 2).evaluate(patients, mask, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> unknown = outcomes.stream().flatMap(o -> o.unrecognised().stream()).distinct().toList();
+    if (tabular) {
+      CsvChecks.refuseUnknownFindings(cases, loaded.version().name(), unknown);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (mask > 0) {
+      RankingMetrics full = RankingMetrics.of(CaseEvaluator.ranks(new CaseEvaluator(loaded.model(), 2).evaluate(patients, 0, seed)));
+      extra.put("mask", mask);
+      extra.put("fullTop1", full.top1());
+      extra.put("fullTop3", full.top3());
+      extra.put("fullTop10", full.top10());
+      extra.put("fullMrr", full.mrr());
+    }
+    if (reader instanceof DdxplusReader ddxplus) {
+      extra.putAll(ReferenceDifferential.metrics(loaded.model(), ddxplus.readPatients(cases).patients().stream()
+          .filter(p -> !p.patient().diagnoses().isEmpty()).toList()));
+    }
     if (!unknown.isEmpty()) {
       System.err.printf("%d unknown finding ids ignored (cases still ranked on the rest), e.g. %s%n", unknown.size(),
           unknown.subList(0, Math.min(5, unknown.size())));
@@ -155,10 +205,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       line.put("mrr", m.mrr());
       line.put("notInModel", notInModel);
       line.put("seconds", seconds);
+      line.putAll(extra);
       System.out.println(new ObjectMapper().writeValueAsString(line));
     } else {
       System.out.printf("%s on %d cases: top1 %.3f  top3 %.3f  top10 %.3f  MRR %.3f  (not in model: %d)  %.1f s%n",
           loaded.version().ref(), m.cases(), m.top1(), m.top3(), m.top10(), m.mrr(), notInModel, seconds);
+      extra.forEach((k, v) -> System.out.printf("  %s %s%n", k, v));
     }
     return ExitCodes.OK;
   }

@@ -37,20 +37,12 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON line on stdout instead of a table")
   boolean json;
 
-  @Option(names = "--bench", description = "Measure: dictionary build time and extraction speed (MB/s, one core) on the note")
-  boolean bench;
-
   @Override
   public Integer call() throws Exception {
     Language language = Language.parse(lang);
     String note = read(text);
     TermIndex terms = common.detecta().knowledgeBase().get().terms();
-    long started = System.nanoTime();
     NoteExtractor extractor = NoteExtractor.create(terms, SpanishLabels.fromDataDir(common.paths().data()));
-    double buildSeconds = (System.nanoTime() - started) / 1e9;
-    if (bench) {
-      return bench(extractor, note, language, buildSeconds);
-    }
     Extraction extraction = extractor.extract(note, language);
     if (json) {
       System.out.println(toJson(extraction));
@@ -60,31 +52,6 @@ public final class ExtractCommand implements Callable<Integer> {
         System.out.printf("%d\t%d\t%s\t%s\t%s\t%s%n", f.start(), f.end(), f.text(), f.hpoId(), f.label(), f.status().code());
       }
     }
-    return ExitCodes.OK;
-  }
-
-  private int bench(NoteExtractor extractor, String note, Language language, double buildSeconds) {
-    long bytes = note.getBytes(StandardCharsets.UTF_8).length;
-    for (int i = 0; i < 5; i++) {
-      extractor.extract(note, language);
-    }
-    long total = 0;
-    int runs = 0;
-    int findings = 0;
-    long started = System.nanoTime();
-    while (total < 50_000_000L || runs < 3) {
-      findings = extractor.extract(note, language).findings().size();
-      total += bytes;
-      runs++;
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    ObjectNode out = new ObjectMapper().createObjectNode();
-    out.put("dictionary_build_seconds", round(buildSeconds));
-    out.put("note_bytes", bytes);
-    out.put("runs", runs);
-    out.put("findings_per_run", findings);
-    out.put("mb_per_second", round(total / 1e6 / seconds));
-    System.out.println(out);
     return ExitCodes.OK;
   }
 

@@ -23,6 +23,8 @@ import java.io.UncheckedIOException;
         ServeCommand.class,
         MonitorCommand.class,
         ExtractCommand.class,
+        BatchCommand.class,
+        LakeCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:run failed (I/O, data, storage)", "2:usage error or invalid input",

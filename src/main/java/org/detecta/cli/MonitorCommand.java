@@ -22,14 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code detecta monitor report}: drift and live accuracy of the champions, as HTML plus one JSON line. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, description = "Production monitoring.",
     subcommands = {MonitorCommand.Report.class})
-public final class MonitorCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class MonitorCommand extends CommandGroup {
 
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = "Write an HTML report (inline SVG plots) of input/output drift and live accuracy; print a JSON summary.")

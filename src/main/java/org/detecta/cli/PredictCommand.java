@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--top", description = "Number of candidates (default: ${DEFAULT-VALUE})")
   int top = 10;
 
-  @Option(names = "--json", description = "One JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
   String model = RarePhenotypeFamily.NAME;
@@ -57,25 +56,30 @@ public final class PredictCommand implements Callable<Integer> {
     }
     ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
     Differential differential = loaded.model().diagnose(Query.of(observed, excluded), top);
-    if (json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("model", loaded.version().name());
-      out.put("version", loaded.version().version());
-      List<Map<String, Object>> candidates = new ArrayList<>();
-      for (Candidate c : differential.candidates()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.name());
-        m.put("probability", c.probability());
-        m.put("kind", c.kind().wireName());
-        m.put("evidence", c.evidence());
-        candidates.add(m);
-      }
-      out.put("candidates", candidates);
-      out.put("unrecognised", differential.unrecognised());
-      System.out.println(new ObjectMapper().writeValueAsString(out));
-      return ExitCodes.OK;
+    output.print(() -> toJson(loaded, differential), () -> printText(kb, differential));
+    return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> toJson(ModelLoader.Loaded loaded, Differential differential) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", loaded.version().name());
+    out.put("version", loaded.version().version());
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (Candidate c : differential.candidates()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id());
+      m.put("name", c.name());
+      m.put("probability", c.probability());
+      m.put("kind", c.kind().wireName());
+      m.put("evidence", c.evidence());
+      candidates.add(m);
     }
+    out.put("candidates", candidates);
+    out.put("unrecognised", differential.unrecognised());
+    return out;
+  }
+
+  private static void printText(org.detecta.kb.KnowledgeBase kb, Differential differential) {
     int rank = 1;
     for (Candidate c : differential.candidates()) {
       System.out.printf("%2d. %-14s %6.3f  %s%n", rank++, c.id(), c.probability(), c.name());
@@ -84,7 +88,6 @@ public final class PredictCommand implements Callable<Integer> {
             label(kb, e.finding()));
       }
     }
-    return ExitCodes.OK;
   }
 
   private static String label(org.detecta.kb.KnowledgeBase kb, String id) {

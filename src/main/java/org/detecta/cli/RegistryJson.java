@@ -75,9 +75,10 @@ final class RegistryJson {
     return node;
   }
 
-  static ArrayNode array(List<ObjectNode> nodes) {
-    ArrayNode array = JSON.createArrayNode();
-    nodes.forEach(array::add);
-    return array;
+  /** {@code {"key": [nodes...]}}: the shape of every listing. */
+  static ObjectNode list(String key, List<ObjectNode> nodes) {
+    ObjectNode node = JSON.createObjectNode();
+    nodes.forEach(node.putArray(key)::add);
+    return node;
   }
 }

@@ -1,8 +1,6 @@
 package org.detecta.cli;
 
-import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.Database;
-import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.RegistryBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,18 +14,17 @@ import java.util.concurrent.Callable;
     description = "Restore a registry backup into an empty home (refuses a home that already has a registry).")
 public final class RestoreCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  RegistryOptions registry;
 
   @Option(names = "--from", required = true, paramLabel = "FILE", description = "The zip written by detecta backup")
   Path from;
 
   @Override
   public Integer call() throws Exception {
-    Path home = common.detecta().paths().home();
-    DatabaseConfig config = DatabaseConfig.resolve(home, org.detecta.config.Environment.current());
-    RegistryBackup.Summary summary = RegistryBackup.restore(from, config, new ArtifactStore(home.resolve("artifacts")));
-    Database.open(config); // applies migrations newer than the backup
-    System.err.printf("restored %s into %s: database + %d artifacts%n", summary.file(), home, summary.artifacts());
+    RegistryOptions.Storage storage = registry.storage();
+    RegistryBackup.Summary summary = RegistryBackup.restore(from, storage.database(), storage.artifacts());
+    Database.open(storage.database()); // applies migrations newer than the backup
+    System.err.printf("restored %s into %s: database + %d artifacts%n", summary.file(), storage.home(), summary.artifacts());
     return ExitCodes.OK;
   }
 }

@@ -1,67 +1,54 @@
 package org.detecta.cli;
 
+import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code detecta runs list|show ID}: the recorded training runs. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Recorded training runs.",
     subcommands = {RunsCommand.ListCmd.class, RunsCommand.Show.class})
-public final class RunsCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.err);
-  }
+public final class RunsCommand extends CommandGroup {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Every run, newest first.")
-  static final class ListCmd implements Callable<Integer> {
+  static final class ListCmd extends RegistryCommand {
     @Mixin
-    CommonOptions common;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    JsonOutput output;
 
     @Override
-    public Integer call() {
-      List<TrainingRun> runs = common.detecta().registry().runs().list();
-      if (json) {
-        System.out.println(RegistryJson.JSON.createObjectNode()
-            .set("runs", RegistryJson.array(runs.stream().map(r -> RegistryJson.run(r, false)).toList())));
-        return ExitCodes.OK;
-      }
+    void run(ModelRegistry r) {
+      List<TrainingRun> runs = r.runs().list();
+      output.print(() -> RegistryJson.list("runs", runs.stream().map(run -> RegistryJson.run(run, false)).toList()),
+          () -> printTable(runs));
+    }
+
+    private static void printTable(List<TrainingRun> runs) {
       System.out.printf("%-36s %-12s %-25s %8s %s%n", "RUN", "STATUS", "STARTED", "SECONDS", "MODELS");
       for (TrainingRun r : runs) {
         System.out.printf(Locale.ROOT, "%-36s %-12s %-25s %8s %s%n", r.id(), r.displayStatus(), r.startedAt(),
             r.seconds().map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("-"), String.join(",", r.models()));
       }
-      return ExitCodes.OK;
     }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "One run: parameters, rounds, log.")
-  static final class Show implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+  static final class Show extends RegistryCommand {
     @Parameters(paramLabel = "ID")
     String id;
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
-    public Integer call() {
-      TrainingRun r = common.detecta().registry().runs().require(id);
-      if (json) {
-        System.out.println(RegistryJson.run(r, true));
-        return ExitCodes.OK;
-      }
+    void run(ModelRegistry r) {
+      TrainingRun run = r.runs().require(id);
+      output.print(() -> RegistryJson.run(run, true), () -> print(run));
+    }
+
+    private static void print(TrainingRun r) {
       System.out.println("run " + r.id() + "  " + r.displayStatus());
       System.out.println("  started  " + r.startedAt() + r.finishedAt().map(f -> ", finished " + f).orElse(""));
       System.out.println("  models   " + String.join(", ", r.models()) + "  seed " + r.seed());
@@ -73,7 +60,6 @@ public final class RunsCommand implements Runnable {
       }
       System.out.println("  log:");
       r.log().forEach(line -> System.out.println("    " + line));
-      return ExitCodes.OK;
     }
   }
 }

@@ -21,12 +21,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,30 +34,29 @@ public final class HttpDownloader {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes \\*/(\\d+)");
 
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "download-watchdog");
-    thread.setDaemon(true);
-    return thread;
-  });
-
   private final HttpClient client;
   private final PrintStream progress;
+  private final Duration headerTimeout;
   private final Duration readTimeout;
 
   public HttpDownloader(PrintStream progress) {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(20)).build(), progress, Duration.ofMinutes(2));
+    this(progress, Duration.ofMinutes(2));
   }
 
   /** With {@code readTimeout}: how long the headers, or the next bytes of the body, may take to arrive. */
   public HttpDownloader(PrintStream progress, Duration readTimeout) {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(20)).build(), progress, readTimeout);
+    this(progress, readTimeout, readTimeout);
   }
 
-  HttpDownloader(HttpClient client, PrintStream progress, Duration readTimeout) {
-    this.client = client;
+  /**
+   * With {@code headerTimeout}: how long the connection and the response headers may take; {@code readTimeout}: how
+   * long the next bytes of the body may take.
+   */
+  public HttpDownloader(PrintStream progress, Duration headerTimeout, Duration readTimeout) {
+    this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(20)).build();
     this.progress = progress;
+    this.headerTimeout = headerTimeout;
     this.readTimeout = readTimeout;
   }
 
@@ -134,13 +127,13 @@ public final class HttpDownloader {
   }
 
   private HttpResponse<InputStream> send(URI url, long existing) throws DownloadException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(readTimeout).GET()
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(headerTimeout).GET()
         .header("User-Agent", "detecta-data-fetch");
     if (existing > 0) {
       request.header("Range", "bytes=" + existing + "-");
     }
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return client.send(request.build(), DeadlineBodyStream.handler(readTimeout));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DownloadException(url, "download of " + url + " was interrupted", e);
@@ -154,18 +147,8 @@ public final class HttpDownloader {
     StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
     long received = 0;
     Progress meter = new Progress(label, offset, total);
-    // The request timeout covers only the headers: a watchdog ends a body that stops arriving. The JDK 17 body
-    // stream swallows a bare interrupt, so the watchdog closes the stream first, then wakes the blocked read.
-    Thread reader = Thread.currentThread();
-    AtomicLong lastData = new AtomicLong(System.nanoTime());
-    AtomicBoolean stalled = new AtomicBoolean();
-    long checkMillis = Math.max(100, Math.min(1000, readTimeout.toMillis() / 4));
-    ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(() -> {
-      if (System.nanoTime() - lastData.get() > readTimeout.toNanos() && stalled.compareAndSet(false, true)) {
-        close(response);
-        reader.interrupt();
-      }
-    }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    // The request timeout covers only the headers; the body stream itself gives up when no bytes arrive for the
+    // read timeout (see DeadlineBodyStream), in this thread, so no other thread ever touches this one.
     try (InputStream in = response.body();
          OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
       byte[] buffer = new byte[1 << 16];
@@ -173,19 +156,13 @@ public final class HttpDownloader {
       while ((n = in.read(buffer)) >= 0) {
         out.write(buffer, 0, n);
         received += n;
-        lastData.set(System.nanoTime());
         meter.update(offset + received);
       }
     } catch (IOException e) {
-      String reason = stalled.get() ? "no data for " + readTimeout.toSeconds() + " s" : networkReason(e);
+      String reason = e instanceof DeadlineBodyStream.StalledBodyException ? e.getMessage() : networkReason(e);
       throw new DownloadException(url, "download of " + url + " broke off after " + human(offset + received)
           + " (" + reason + "); the partial file " + part.getFileName()
           + " was kept: run the command again to resume", e);
-    } finally {
-      watchdog.cancel(false);
-      if (stalled.get()) {
-        Thread.interrupted(); // clear the watchdog's interrupt; the failure is reported above
-      }
     }
     meter.done(offset + received);
     return received;

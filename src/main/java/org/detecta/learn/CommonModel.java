@@ -49,6 +49,10 @@ public final class CommonModel implements DiagnosticModel {
     return name;
   }
 
+  public FeatureSpace features() {
+    return features;
+  }
+
   public List<String> classes() {
     return classes;
   }
@@ -71,9 +75,7 @@ public final class CommonModel implements DiagnosticModel {
       rows[i + 1] = features.encode(without, query.sex(), query.ageYears()).x();
     }
     double[][] p = probabilities(rows);
-    int limit = top <= 0 ? classes.size() : Math.min(top, classes.size());
-    List<Integer> order = IntStream.range(0, classes.size()).boxed()
-        .sorted(Comparator.comparingDouble((Integer c) -> -p[0][c]).thenComparing(c -> c)).limit(limit).toList();
+    List<Integer> order = order(p[0], top);
     List<Candidate> candidates = new ArrayList<>();
     for (int rank = 0; rank < order.size(); rank++) {
       int c = order.get(rank);
@@ -89,6 +91,25 @@ public final class CommonModel implements DiagnosticModel {
           DiseaseKind.COMMON, evidence));
     }
     return new Differential(candidates, encoding.unrecognised());
+  }
+
+  @Override
+  public Differential rank(Query query, int top) {
+    FeatureSpace.Encoding encoding = features.encode(query.observed(), query.sex(), query.ageYears());
+    double[] p = probabilities(new double[][] {encoding.x()})[0];
+    List<Candidate> candidates = new ArrayList<>();
+    for (int c : order(p, top)) {
+      candidates.add(new Candidate(classes.get(c), classes.get(c), Math.min(1.0, Math.max(0.0, p[c])),
+          DiseaseKind.COMMON, List.of()));
+    }
+    return new Differential(candidates, encoding.unrecognised());
+  }
+
+  /** Class indices by falling probability, ties by index; at most {@code top} (all when top <= 0). */
+  private List<Integer> order(double[] p, int top) {
+    int limit = top <= 0 ? classes.size() : Math.min(top, classes.size());
+    return IntStream.range(0, classes.size()).boxed()
+        .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c)).limit(limit).toList();
   }
 
   @Override

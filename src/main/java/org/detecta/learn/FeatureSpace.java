@@ -85,6 +85,38 @@ public final class FeatureSpace {
     return tokens.size() + scales.size() + (demographics ? 2 : 0);
   }
 
+  /** True when the token has a place in the vector (a known token, or a parsable value of a numeric scale). */
+  public boolean knows(String finding) {
+    if (index.containsKey(finding) && !scales.containsKey(finding) && !isDemographic(finding)) {
+      return true;
+    }
+    Double max = scales.get(DdxplusCatalog.evidenceOf(finding));
+    if (max == null || finding.equals(DdxplusCatalog.evidenceOf(finding))) {
+      return false;
+    }
+    try {
+      double value = Double.parseDouble(DdxplusCatalog.valueOf(finding));
+      return value >= 0 && value <= max;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Every finding token a user may send: binary and categorical tokens, and each integer value of a numeric scale. */
+  public List<String> inputTokens() {
+    List<String> out = new ArrayList<>(tokens);
+    scales.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      for (int v = 0; v <= (int) Math.round(e.getValue()); v++) {
+        out.add(e.getKey() + "_@_" + v);
+      }
+    });
+    return out;
+  }
+
+  private boolean isDemographic(String name) {
+    return demographics && (name.equals("age") || name.equals("sex_male"));
+  }
+
   public Encoding encode(Collection<String> findings, Sex sex, Optional<Double> ageYears) {
     double[] x = new double[size()];
     List<String> unknown = new ArrayList<>();

@@ -16,6 +16,8 @@ import org.detecta.learn.CommonModel;
 public final class CommonModelFamily implements ModelFamily {
   private final CommonSource source;
   private final Path home;
+  /** Held-out views of runs in this process, by data directory and seed (the detecta model reuses them). */
+  private final java.util.Map<String, CommonTrainer.HeldOut> heldOut = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CommonModelFamily(CommonSource source, Path home) {
     this.source = source;
@@ -48,7 +50,32 @@ public final class CommonModelFamily implements ModelFamily {
   public TrainedModel train(TrainingContext context) throws IOException {
     ModelsConfig config = ModelsConfig.load(ModelsConfig.configFile("models.yaml"));
     ReleaseRequirements requirements = ReleaseRequirements.load(ModelsConfig.configFile("requirements.yaml"), name());
-    return new CommonTrainer(source, home, config, requirements).train(context);
+    CommonTrainer trainer = new CommonTrainer(source, home, config, requirements);
+    TrainedModel trained = trainer.train(context);
+    trainer.heldOut().ifPresent(h -> heldOut.put(key(context), h));
+    return trained;
+  }
+
+  /**
+   * The train-only model, released artifact and split cases of this source for this data and seed: from an
+   * earlier {@link #train} in this process, else trained now (reports written, nothing registered).
+   */
+  public synchronized CommonTrainer.HeldOut heldOut(TrainingContext context) throws IOException {
+    CommonTrainer.HeldOut known = heldOut.get(key(context));
+    if (known != null) {
+      return known;
+    }
+    context.progress().accept(name() + " was not trained in this run: training it now for its held-out splits");
+    train(context);
+    known = heldOut.get(key(context));
+    if (known == null) {
+      throw new IllegalStateException(name() + ": training chose no model, so there is nothing to combine");
+    }
+    return known;
+  }
+
+  private static String key(TrainingContext context) {
+    return context.dataDir().toAbsolutePath().normalize() + "#" + context.seed();
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.detecta.cases.PatientCase;
 import org.detecta.diagnosis.Query;
+import org.detecta.monitor.DriftReference;
 import org.detecta.learn.AffineProjection;
 import org.detecta.learn.CommonModel;
 import org.detecta.learn.CommonModelArtifact;
@@ -52,6 +53,25 @@ public final class CommonTrainer {
 
   /** Rows of one split after de-duplication. */
   record SplitData(List<PatientCase> cases, double[][] x, int[] y) {
+  }
+
+  /**
+   * What another model may reuse from this run without touching the test split: the selected configuration
+   * fitted on train only (with its validation temperature), the released artifact, and the split's cases.
+   */
+  public record HeldOut(CommonModel trainOnly, byte[] releasedArtifact, List<PatientCase> validation,
+                        List<PatientCase> test, boolean gatePassed) {
+    public HeldOut {
+      validation = List.copyOf(validation);
+      test = List.copyOf(test);
+    }
+  }
+
+  private HeldOut heldOut;
+
+  /** The held-out view of the last {@link #train} call; empty when no model was chosen. */
+  public Optional<HeldOut> heldOut() {
+    return Optional.ofNullable(heldOut);
   }
 
   /** A fitted, validation-scored candidate. */
@@ -88,6 +108,7 @@ public final class CommonTrainer {
     List<Fitted> all = new ArrayList<>();
     List<String> reasons = List.of("no round ran");
     CommonModel model = null;
+    CommonModel selectedTrainOnly = null;
     byte[] artifact = new byte[0];
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     Evaluation testEvaluation = null;
@@ -132,6 +153,7 @@ public final class CommonTrainer {
       boolean noError = Evaluation.of(pValid, valid.y(), classes).metrics().get("top1") == 1.0;
       double temperature = noError ? 1.0 : TemperatureScaling.fit(pValid, valid.y());
       CommonModel selected = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes);
+      selectedTrainOnly = selected;
       Evaluation validationEvaluation = Evaluation.of(selected.probabilities(valid.x()), valid.y(), classes);
       Fitted released = config.refitOnTrainAndValidation() ? refit(chosen, train, valid, classes, context) : chosen;
       model = new CommonModel(source.name(), space, released.projection(), released.classifier(), temperature, classes);
@@ -171,9 +193,12 @@ public final class CommonTrainer {
     parameters.put("testReads", testReads);
     parameters.put("refitOnTrainAndValidation", config.refitOnTrainAndValidation());
     parameters.put("split", Map.of("train", parts.get(0).size(), "validation", parts.get(1).size(), "test", parts.get(2).size()));
+    heldOut = selectedTrainOnly == null ? null : new HeldOut(selectedTrainOnly, artifact, parts.get(1), parts.get(2),
+        reasons.isEmpty());
     TrainingReport.write(reports, source.name(), parameters, validation, roundLog, metrics, testEvaluation, all, reasons);
     context.progress().accept(String.format(java.util.Locale.ROOT, "report %s (%.1f s)",
         reports.resolve("training.html"), (System.nanoTime() - started) / 1e9));
+    parameters.put(TrainedModel.DRIFT_REFERENCE, DriftReference.ofCases(parts.get(0)).toMetadata()); // not in the report
     return new TrainedModel(source.name(), artifact, parameters, metrics, fingerprints(context.dataDir()),
         space.featureNames(), classes, reasons.isEmpty() && model != null, reasons);
   }
@@ -318,7 +343,7 @@ public final class CommonTrainer {
     return files;
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

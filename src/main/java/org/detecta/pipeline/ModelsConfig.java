@@ -20,7 +20,7 @@ import org.detecta.learn.ModelSpec;
  */
 public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
                            List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation) {
-  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public record Round(List<String> families, List<String> transforms, int searchSize) {
   }

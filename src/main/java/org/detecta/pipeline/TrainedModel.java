@@ -13,6 +13,12 @@ public record TrainedModel(String name, byte[] artifact, Map<String, Object> par
                            Map<String, Map<String, Double>> metrics, List<DataFile> data,
                            List<String> inputs, List<String> outputs, boolean gatePassed,
                            List<String> gateReasons) {
+  /**
+   * Parameter under which a family hands over its drift reference ({@code monitor.DriftReference#toMetadata});
+   * the registry stores it as {@code metadata.reference}, not among the parameters.
+   */
+  public static final String DRIFT_REFERENCE = "reference";
+
   public TrainedModel {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(artifact, "artifact");

@@ -53,6 +53,15 @@ public final class RareEngine implements DiagnosticModel {
 
   @Override
   public Differential diagnose(Query query, int top) {
+    return differential(query, top, EVIDENCE_LIMIT);
+  }
+
+  @Override
+  public Differential rank(Query query, int top) {
+    return differential(query, top, 0);
+  }
+
+  private Differential differential(Query query, int top, int explained) {
     List<String> unknown = new ArrayList<>();
     TermResolver resolver = new TermResolver(model.terms());
     int[] observed = resolver.resolve(query.observed(), unknown);
@@ -67,7 +76,7 @@ public final class RareEngine implements DiagnosticModel {
     for (int i = 0; i < n; i++) {
       int d = order[i];
       double p = Math.min(1.0, Math.exp(logits[d] / t - lse));
-      List<Evidence> evidence = i < EVIDENCE_LIMIT
+      List<Evidence> evidence = i < explained
           ? model.explainer().explain(observed, excluded, d, term -> model.terms().id(term).getValue())
           : List.of();
       candidates.add(new Candidate(model.id(d), model.name(d), p, DiseaseKind.RARE, evidence));

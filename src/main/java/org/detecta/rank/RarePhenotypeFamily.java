@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.detecta.cases.PhenopacketReader;
 import org.detecta.diagnosis.DiagnosticModel;
 import org.detecta.kb.KnowledgeBase;
+import org.detecta.monitor.DriftReference;
 import org.detecta.pipeline.DataFile;
 import org.detecta.pipeline.ModelFamily;
 import org.detecta.pipeline.RankingMetrics;
@@ -111,8 +112,22 @@ public final class RarePhenotypeFamily implements ModelFamily {
     if (!cases.isEmpty()) {
       data.add(new DataFile("phenopackets", directory.sha256(), directory.bytes(), ""));
     }
+    params.put(TrainedModel.DRIFT_REFERENCE, driftReference(train, kb).toMetadata());
     return new TrainedModel(NAME, artifact.write(kb.terms()), params, metrics, data, inputs, outputs,
         reasons.isEmpty(), reasons);
+  }
+
+  /** Findings and diagnoses of the training split, as HPO ids (what the server logs), for drift monitoring. */
+  private static DriftReference driftReference(List<ResolvedCase> train, KnowledgeBase kb) {
+    DriftReference.Builder reference = new DriftReference.Builder();
+    for (ResolvedCase c : train) {
+      reference.add(termIds(c.observed(), kb), termIds(c.excluded(), kb), c.diagnoses().get(0));
+    }
+    return reference.build();
+  }
+
+  private static List<String> termIds(int[] terms, KnowledgeBase kb) {
+    return java.util.Arrays.stream(terms).mapToObj(t -> kb.terms().id(t).getValue()).toList();
   }
 
   private static Map<String, Double> metrics(ScoringModel model, List<ResolvedCase> cases, FusionWeights weights,

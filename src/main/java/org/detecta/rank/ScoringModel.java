@@ -27,6 +27,7 @@ public final class ScoringModel {
   private final boolean[] learned;
   private final PhenotypeScorer[] scorers;
   private final LikelihoodRatioScorer explainer;
+  private final PostingsIndex profiles;
 
   public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, CaseProfiles cases, Map<String, String> labels,
                       RankParameters parameters) {
@@ -95,6 +96,7 @@ public final class ScoringModel {
     double floor = 1.0 / (10.0 * n);
     PostingsIndex kbIndex = new PostingsIndex(termCount, kbPresent, floor);
     PostingsIndex caseIndex = new PostingsIndex(termCount, smoothed, floor);
+    profiles = caseIndex;
     PostingsIndex notIndex = new PostingsIndex(termCount, nots, floor);
     explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, true);
     scorers = new PhenotypeScorer[] {
@@ -133,6 +135,11 @@ public final class ScoringModel {
 
   public LikelihoodRatioScorer explainer() {
     return explainer;
+  }
+
+  /** P(term | disease) of the knowledge base smoothed with the learned case profiles, ancestor-propagated. */
+  public PostingsIndex profiles() {
+    return profiles;
   }
 
   public TermIndex terms() {

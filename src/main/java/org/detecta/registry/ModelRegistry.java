@@ -355,7 +355,13 @@ public final class ModelRegistry {
 
   private static ObjectNode metadataOf(TrainedModel model) {
     ObjectNode node = JSON.createObjectNode();
-    node.set("parameters", JSON.valueToTree(model.parameters()));
+    // The drift reference (monitor.DriftReference) is data, not a hyper-parameter: metadata.reference.
+    Map<String, Object> parameters = new java.util.LinkedHashMap<>(model.parameters());
+    Object reference = parameters.remove(TrainedModel.DRIFT_REFERENCE);
+    node.set("parameters", JSON.valueToTree(parameters));
+    if (reference != null) {
+      node.set(TrainedModel.DRIFT_REFERENCE, JSON.valueToTree(reference));
+    }
     node.set("metrics", JSON.valueToTree(model.metrics()));
     node.set("data", JSON.valueToTree(model.data()));
     ObjectNode signature = node.putObject("signature");

@@ -9,6 +9,7 @@ import org.detecta.text.Language;
 import org.detecta.text.NoteFindings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.detecta.serve.JsonBodies.MAPPER;
@@ -37,16 +38,14 @@ public final class ApiController {
   public void diagnose(Context ctx) {
     DiagnoseRequest request = DiagnoseRequest.parse(bodies.read(ctx), maxFindings);
     if (request.note().isEmpty()) {
-      ctx.json(Renderer.diagnosis(diagnoses.diagnose(request)));
+      Renderer.send(ctx, Renderer.diagnosis(diagnoses.diagnose(request), Map.of()));
       return;
     }
     NoteFindings note = notes.findings(request.note().get(), "note", Optional.of(Language.parse(request.lang())));
     DiagnoseRequest merged = request.withFindings(note.observedAfter(request.observed()),
         note.excludedAfter(request.excluded()));
     NoteService.checkUsable(merged, note, maxFindings);
-    ObjectNode out = Renderer.diagnosis(diagnoses.diagnose(merged));
-    out.set("note", NoteService.render(note));
-    ctx.json(out);
+    Renderer.send(ctx, Renderer.diagnosis(diagnoses.diagnose(merged), Map.of("note", NoteService.render(note))));
   }
 
   public void terms(Context ctx) {

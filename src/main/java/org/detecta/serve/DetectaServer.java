@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,19 +47,27 @@ public final class DetectaServer implements AutoCloseable {
   public static DetectaServer start(ServeConfig config, ModelRegistry registry, ModelCatalog catalog,
                                     Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
     boolean hasHpo = Files.isRegularFile(dataDir.resolve("hpo").resolve("hp.json"));
+    // Start-up in parallel: the knowledge base and Spanish labels on one thread (from now, while HTTP starts),
+    // the champions on another (families without the knowledge base do not wait for it).
+    CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(
+        () -> Lexicon.load(hasHpo, knowledgeBase, dataDir), runnable -> daemon("detecta-kb-loader", runnable).start());
     ModelService models = new ModelService(registry, catalog, knowledgeBase, config.defaultModel());
+    Vocabulary vocabulary = new Vocabulary();
+    models.readyAlso(vocabulary::installed);
     PredictionLog log = new PredictionLog(registry.database().config());
     HttpMetrics metrics = new HttpMetrics();
-    Vocabulary vocabulary = new Vocabulary();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
-    DiagnoseService diagnoses = new DiagnoseService(models, new FindingResolver(vocabulary), log, metrics);
+    FindingResolver findings = new FindingResolver(vocabulary);
+    InterviewService interviews = new InterviewService(models, findings,
+        new Interviewers(dataDir, Detecta.memoize(() -> SpanishLabels.fromDataDir(dataDir))));
+    DiagnoseService diagnoses = new DiagnoseService(models, findings, log, metrics, Optional.of(interviews));
     NoteService notes = new NoteService(Detecta.memoize(() -> NoteExtractor.create(knowledgeBase.get().terms(),
         SpanishLabels.fromDataDir(dataDir))), hasHpo);
     HttpServer.Controllers controllers = new HttpServer.Controllers(
         new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings(), notes),
         new InferenceController(diagnoses, models, bodies, config.maxFindings()),
         new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
-        metrics, new NoteController(notes, bodies));
+        metrics, new NoteController(notes, bodies), new InterviewController(interviews, bodies, config.maxFindings()));
     HttpServer http = new HttpServer(config, controllers).start();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "detecta-scheduler");
@@ -65,19 +75,13 @@ public final class DetectaServer implements AutoCloseable {
       return t;
     });
     DriftGauges drift = new DriftGauges(metrics.registry(), log, models::all);
-    Thread loader = new Thread(() -> {
+    Thread loader = daemon("detecta-loader", () -> {
       long start = System.nanoTime();
-      Optional<KnowledgeBase> kb = Optional.empty();
-      try {
-        kb = hasHpo ? Optional.of(knowledgeBase.get()) : Optional.empty();
-      } catch (RuntimeException e) {
-        LOG.error("Cannot load the knowledge base from {}: {}; serving without HPO term search", dataDir, e.getMessage());
-      }
-      vocabulary.install(kb.map(KnowledgeBase::terms),
-          TermEntries.fromSpanishTsv(dataDir.resolve("hpo").resolve("hp-es.tsv")));
-      models.onChange(vocabulary::rebuild);
       models.reload();
-      vocabulary.rebuild(models.all());
+      Lexicon words = lexicon.join();
+      vocabulary.install(words.kb().map(KnowledgeBase::terms), words.spanish(), models.all());
+      models.onChange(vocabulary::rebuild);
+      Optional<KnowledgeBase> kb = words.kb();
       if (kb.isPresent()) {
         notes.warmInBackground();
       }
@@ -87,11 +91,29 @@ public final class DetectaServer implements AutoCloseable {
       scheduler.scheduleWithFixedDelay(() -> pollChampions(models), poll, poll, TimeUnit.MILLISECONDS);
       scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);
       scheduler.scheduleWithFixedDelay(drift::refresh, 10, 60, TimeUnit.SECONDS);
-    }, "detecta-loader");
-    loader.setDaemon(true);
+    });
     loader.start();
     LOG.info("Listening on http://{}:{}/ (models loading)", config.host(), http.port());
     return new DetectaServer(http, models, log, scheduler, loader);
+  }
+
+  /** What the term search needs besides the models: the ontology (when the data has one) and Spanish labels. */
+  private record Lexicon(Optional<KnowledgeBase> kb, List<TermEntry> spanish) {
+    static Lexicon load(boolean hasHpo, Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
+      Optional<KnowledgeBase> kb = Optional.empty();
+      try {
+        kb = hasHpo ? Optional.of(knowledgeBase.get()) : Optional.empty();
+      } catch (RuntimeException e) {
+        LOG.error("Cannot load the knowledge base from {}: {}; serving without HPO term search", dataDir, e.getMessage());
+      }
+      return new Lexicon(kb, TermEntries.fromSpanishTsv(dataDir.resolve("hpo").resolve("hp-es.tsv")));
+    }
+  }
+
+  private static Thread daemon(String name, Runnable task) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    return t;
   }
 
   private static void pollChampions(ModelService models) {

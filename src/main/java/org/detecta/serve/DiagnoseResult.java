@@ -7,10 +7,15 @@ import java.util.Optional;
 
 /** The answer to a diagnosis: the logged prediction id (empty when not stored), the model version, the differential. */
 public record DiagnoseResult(Optional<String> predictionId, String model, int version, List<Candidate> candidates,
-                             List<String> nextQuestions, List<String> unrecognised, double latencyMs) {
+                             List<SuggestedQuestion> nextQuestions, List<String> unrecognised, double latencyMs) {
   public DiagnoseResult {
     candidates = List.copyOf(candidates);
     nextQuestions = List.copyOf(nextQuestions);
     unrecognised = List.copyOf(unrecognised);
+  }
+
+  /** The same result with the next best questions filled in. */
+  public DiagnoseResult withNextQuestions(List<SuggestedQuestion> questions) {
+    return new DiagnoseResult(predictionId, model, version, candidates, questions, unrecognised, latencyMs);
   }
 }

@@ -10,28 +10,46 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Runs one diagnosis: resolve the findings for the chosen model, rank, and, only when the caller
  * consented, queue the prediction for the log under a fresh pseudonymous id. Knows nothing of HTTP.
  */
 public final class DiagnoseService {
+  static final int NEXT_QUESTIONS = 3;
   private final ModelService models;
   private final FindingResolver resolver;
   private final PredictionLog log;
   private final PredictionListener listener;
+  private final Optional<InterviewService> interviews;
 
   public DiagnoseService(ModelService models, FindingResolver resolver, PredictionLog log, PredictionListener listener) {
+    this(models, resolver, log, listener, Optional.empty());
+  }
+
+  /** With {@code interviews}, diagnoses also carry the next best questions ({@code nextQuestions}). */
+  public DiagnoseService(ModelService models, FindingResolver resolver, PredictionLog log, PredictionListener listener,
+                         Optional<InterviewService> interviews) {
     this.models = models;
     this.resolver = resolver;
     this.log = log;
     this.listener = listener;
+    this.interviews = interviews;
   }
 
   public DiagnoseResult diagnose(DiagnoseRequest request) {
-    return run(request.model(), request.observed(), request.excluded(),
+    DiagnoseResult result = run(request.model(), request.observed(), request.excluded(),
         new QueryContext(request.sex(), request.age()), request.top(), request.consent());
+    if (interviews.isEmpty()) {
+      return result;
+    }
+    try {
+      ServedModel served = models.resolve(request.model());
+      return result.withNextQuestions(interviews.get().suggest(served, request.observed(), request.excluded(),
+          request.sex(), request.age(), NEXT_QUESTIONS).stream().map(r -> SuggestedQuestion.of(r, request.lang())).toList());
+    } catch (RuntimeException e) {
+      return result; // proposing questions is a help, never a reason to fail a diagnosis
+    }
   }
 
   /** Sex and age travel with the findings into the model's query. */
@@ -57,7 +75,7 @@ public final class DiagnoseService {
     listener.predicted(served.name(), served.version().version(), topClass, latencyMs);
     Optional<String> predictionId = Optional.empty();
     if (consent) {
-      String id = UUID.randomUUID().toString();
+      String id = Ids.prediction();
       List<LoggedPrediction.Ranked> output = candidates.stream()
           .map(c -> new LoggedPrediction.Ranked(c.id(), c.probability())).toList();
       if (log.record(new LoggedPrediction(id, Instant.now(), served.name(), served.version().version(),

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -39,7 +38,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** What the routes call. */
   public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics,
-                            NoteController notes) {
+                            NoteController notes, InterviewController interview) {
   }
 
   private final ServeConfig config;
@@ -117,6 +116,7 @@ public final class HttpServer implements AutoCloseable {
     AdminController admin = controllers.admin();
     path("/api/v1", () -> {
       post("/diagnose", api::diagnose);
+      post("/interview", controllers.interview()::interview);
       post("/extract", controllers.notes()::extract);
       get("/terms", api::terms);
       post("/feedback", api::feedback);
@@ -138,7 +138,7 @@ public final class HttpServer implements AutoCloseable {
 
   private void before(Context ctx) {
     ctx.attribute("t0", System.nanoTime());
-    ctx.attribute("requestId", UUID.randomUUID().toString());
+    ctx.attribute("requestId", Ids.request());
     ctx.header("X-Request-Id", requestId(ctx));
     SecurityHeaders.ALL.forEach(ctx::header);
     if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/v2/")) {

@@ -35,6 +35,7 @@ public final class ModelService {
   private final List<Consumer<Collection<ServedModel>>> listeners = new CopyOnWriteArrayList<>();
   private volatile Map<String, ServedModel> served = Map.of();
   private volatile boolean ready;
+  private volatile java.util.function.BooleanSupplier alsoReady = () -> true;
 
   public ModelService(ModelRegistry registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
                       String preferredDefault) {
@@ -104,8 +105,14 @@ public final class ModelService {
     return now.keySet().stream().anyMatch(name -> !champions.containsKey(name));
   }
 
+  /** Loaded once, and whatever else {@link #readyAlso} asks for (e.g. the vocabulary) is in place too. */
   public boolean ready() {
-    return ready;
+    return ready && alsoReady.getAsBoolean();
+  }
+
+  /** A further condition of readiness (the server's vocabulary, built next to the models at start-up). */
+  public void readyAlso(java.util.function.BooleanSupplier condition) {
+    this.alsoReady = condition;
   }
 
   public List<ServedModel> all() {

@@ -1,48 +1,103 @@
 package org.detecta.serve;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.Evidence;
+import org.detecta.diagnosis.MatchKind;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 import static org.detecta.serve.JsonBodies.MAPPER;
 
 /** Renders service results as the API's JSON (field names are the contract of issue 6). */
 final class Renderer {
+  /** Shortest round-trip doubles (Schubfach) instead of the JDK's slower {@code Double.toString}. */
+  private static final JsonFactory FAST = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .build().setCodec(MAPPER);
+  private static final String[] MATCH = java.util.Arrays.stream(MatchKind.values())
+      .map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
   private Renderer() {
   }
 
-  static ObjectNode diagnosis(DiagnoseResult result) {
-    ObjectNode out = MAPPER.createObjectNode();
-    if (result.predictionId().isPresent()) {
-      out.put("predictionId", result.predictionId().get());
-    } else {
-      out.putNull("predictionId");
-    }
-    out.put("stored", result.predictionId().isPresent());
-    ObjectNode model = out.putObject("model");
-    model.put("name", result.model());
-    model.put("version", result.version());
-    ArrayNode candidates = out.putArray("candidates");
-    for (Candidate c : result.candidates()) {
-      ObjectNode node = candidates.addObject();
-      node.put("id", c.id());
-      node.put("name", c.name());
-      node.put("probability", c.probability());
-      node.put("kind", c.kind().wireName());
-      ArrayNode evidence = node.putArray("evidence");
-      for (Evidence e : c.evidence()) {
-        ObjectNode ev = evidence.addObject();
-        ev.put("finding", e.finding());
-        ev.put("feature", e.feature());
-        ev.put("match", e.match().name().toLowerCase(java.util.Locale.ROOT));
-        ev.put("contribution", Double.isFinite(e.contribution()) ? e.contribution() : 0.0);
+  /**
+   * The diagnosis as UTF-8 JSON bytes, streamed straight from the result (no intermediate tree: this is the
+   * hot path of the API); {@code extra} fields (e.g. {@code note}) are appended after the contract's fields.
+   */
+  static byte[] diagnosis(DiagnoseResult result, Map<String, JsonNode> extra) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
+    try (JsonGenerator g = FAST.createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeFieldName("predictionId");
+      if (result.predictionId().isPresent()) {
+        g.writeString(result.predictionId().get());
+      } else {
+        g.writeNull();
       }
+      g.writeBooleanField("stored", result.predictionId().isPresent());
+      g.writeObjectFieldStart("model");
+      g.writeStringField("name", result.model());
+      g.writeNumberField("version", result.version());
+      g.writeEndObject();
+      g.writeArrayFieldStart("candidates");
+      for (Candidate c : result.candidates()) {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("name", c.name());
+        g.writeNumberField("probability", c.probability());
+        g.writeStringField("kind", c.kind().wireName());
+        g.writeArrayFieldStart("evidence");
+        for (Evidence e : c.evidence()) {
+          g.writeStartObject();
+          g.writeStringField("finding", e.finding());
+          g.writeStringField("feature", e.feature());
+          g.writeStringField("match", MATCH[e.match().ordinal()]);
+          g.writeNumberField("contribution", Double.isFinite(e.contribution()) ? e.contribution() : 0.0);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeFieldName("nextQuestions");
+      MAPPER.writeValue(g, result.nextQuestions());
+      g.writeArrayFieldStart("unrecognised");
+      for (String u : result.unrecognised()) {
+        g.writeString(u);
+      }
+      g.writeEndArray();
+      g.writeNumberField("latencyMs", result.latencyMs());
+      for (Map.Entry<String, JsonNode> field : extra.entrySet()) {
+        g.writeFieldName(field.getKey());
+        MAPPER.writeTree(g, field.getValue());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot render a diagnosis", e); // in-memory: only a bug gets here
     }
-    out.set("nextQuestions", MAPPER.valueToTree(result.nextQuestions()));
-    out.set("unrecognised", MAPPER.valueToTree(result.unrecognised()));
-    out.put("latencyMs", result.latencyMs());
-    return out;
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Sends pre-rendered JSON bytes through Javalin's (compressing when asked) output stream, without the
+   * 8 KiB copy buffer a {@code ctx.result(...)} costs per response.
+   */
+  static void send(Context ctx, byte[] json) {
+    ctx.contentType(ContentType.APPLICATION_JSON);
+    try {
+      ctx.outputStream().write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot send the response", e); // the client went away
+    }
   }
 
   static ObjectNode error(ApiException e, String requestId) {

@@ -27,29 +27,27 @@ public final class TermSearch {
     this.entries = all.toArray(TermEntry[]::new);
     this.foldedLabels = new String[entries.length];
     this.byFoldedLabel = new HashMap<>(entries.length * 2);
-    List<long[]> pairs = new ArrayList<>();
-    List<String> tokenList = new ArrayList<>();
+    List<Token> list = new ArrayList<>(entries.length * 3);
     for (int i = 0; i < entries.length; i++) {
       foldedLabels[i] = TextFold.fold(entries[i].label());
       byFoldedLabel.computeIfAbsent(foldedLabels[i], k -> new ArrayList<>(1)).add(i);
       for (String token : foldedLabels[i].split(" ")) {
         if (!token.isEmpty()) {
-          pairs.add(new long[] {tokenList.size(), i});
-          tokenList.add(token);
+          list.add(new Token(token, i));
         }
       }
     }
-    Integer[] order = new Integer[tokenList.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    Token[] sorted = list.toArray(Token[]::new);
+    Arrays.parallelSort(sorted, Comparator.comparing(Token::text)); // stable: equal tokens keep entry order
+    this.tokens = new String[sorted.length];
+    this.tokenEntry = new int[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      tokens[i] = sorted[i].text();
+      tokenEntry[i] = sorted[i].entry();
     }
-    Arrays.sort(order, Comparator.comparing(tokenList::get));
-    this.tokens = new String[order.length];
-    this.tokenEntry = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      tokens[i] = tokenList.get(order[i]);
-      tokenEntry[i] = (int) pairs.get(order[i])[1];
-    }
+  }
+
+  private record Token(String text, int entry) {
   }
 
   public int size() {

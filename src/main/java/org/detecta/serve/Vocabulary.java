@@ -17,6 +17,7 @@ public final class Vocabulary {
   private volatile Optional<TermIndex> hpo = Optional.empty();
   private volatile List<TermEntry> modelEntries = List.of();
   private volatile TermSearch search = new TermSearch(List.of());
+  private volatile boolean installed;
 
   public Vocabulary() {
   }
@@ -26,20 +27,36 @@ public final class Vocabulary {
   }
 
   public synchronized void install(Optional<TermIndex> ontology, List<TermEntry> spanish) {
+    install(ontology, spanish, List.of());
+  }
+
+  /** Ontology, Spanish labels and the served models at once: the search is built a single time (start-up). */
+  public synchronized void install(Optional<TermIndex> ontology, List<TermEntry> spanish, Collection<ServedModel> models) {
     List<TermEntry> base = new ArrayList<>(ontology.map(TermEntries::fromHpo).orElse(List.of()));
     base.addAll(spanish);
     this.fixed = List.copyOf(base);
     this.hpo = ontology;
+    this.modelEntries = entriesOf(models);
     swap();
+    installed = true;
   }
 
   public synchronized void rebuild(Collection<ServedModel> models) {
+    modelEntries = entriesOf(models);
+    swap();
+  }
+
+  /** True once {@link #install} ran (the ontology, when there is one, is in place). */
+  public boolean installed() {
+    return installed;
+  }
+
+  private static List<TermEntry> entriesOf(Collection<ServedModel> models) {
     List<TermEntry> entries = new ArrayList<>();
     for (ServedModel model : models) {
       entries.addAll(TermEntries.fromModelInputs(model.name(), model.inputs()));
     }
-    modelEntries = List.copyOf(entries);
-    swap();
+    return List.copyOf(entries);
   }
 
   private void swap() {

@@ -1,11 +1,7 @@
 package org.detecta.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,34 +34,19 @@ public final class ClinicalWording {
 
   /** The wording file shipped with Detecta. */
   public static ClinicalWording bundled() {
-    String name = "clinical-wording.tsv";
-    try (InputStream in = ClinicalWording.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Resource org/detecta/text/" + name + " is missing from the build");
-      }
-      return read(in, name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TsvResource.bundled("clinical-wording.tsv", ClinicalWording::read);
   }
 
   public static ClinicalWording read(InputStream in, String source) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("lang\t")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
+    for (TsvResource.Row row : TsvResource.rows(in, source, "lang")) {
+      String[] cols = row.columns();
       if (cols.length < 3 || !ID.matcher(cols[2].trim()).matches() || cols[1].isBlank()) {
-        throw new IllegalArgumentException(source + ":" + number + ": expected lang<TAB>phrase<TAB>HP:nnnnnnn, got '" + line + "'");
+        throw new IllegalArgumentException(row.where() + "expected lang<TAB>phrase<TAB>HP:nnnnnnn, got '" + row.line() + "'");
       }
       Language language = Language.parse(cols[0]);
       if (language == Language.AUTO) {
-        throw new IllegalArgumentException(source + ":" + number + ": language must be es or en, got 'auto'");
+        throw new IllegalArgumentException(row.where() + "language must be es or en, got 'auto'");
       }
       entries.add(new Entry(language, cols[1].trim(), cols[2].trim()));
     }

@@ -1,11 +1,7 @@
 package org.detecta.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,33 +32,18 @@ final class ContextRules {
   }
 
   static ContextRules bundled() {
-    String name = "context-rules.tsv";
-    try (InputStream in = ContextRules.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Resource org/detecta/text/" + name + " is missing from the build");
-      }
-      return read(in, name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TsvResource.bundled("context-rules.tsv", ContextRules::read);
   }
 
   static ContextRules read(InputStream in, String source) throws IOException {
     Map<Language, Map<String, List<Trigger>>> rules = new HashMap<>();
     Map<Language, TextAnalyzer> analyzers = Map.of(Language.ES, new TextAnalyzer(Language.ES, false),
         Language.EN, new TextAnalyzer(Language.EN, false));
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("lang\t")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      String where = source + ":" + number + ": ";
+    for (TsvResource.Row row : TsvResource.rows(in, source, "lang")) {
+      String[] cols = row.columns();
+      String where = row.where();
       if (cols.length < 4) {
-        throw new IllegalArgumentException(where + "expected lang<TAB>trigger<TAB>type<TAB>status, got '" + line + "'");
+        throw new IllegalArgumentException(where + "expected lang<TAB>trigger<TAB>type<TAB>status, got '" + row.line() + "'");
       }
       Language language = Language.parse(cols[0]);
       Type type = parseType(cols[2], where);

@@ -7,6 +7,8 @@ import org.detecta.registry.ChampionPolicy;
 import org.detecta.registry.Database;
 import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
+import org.detecta.registry.RunStore;
+import org.detecta.registry.TrainingRun;
 import org.detecta.registry.TrainedModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +113,37 @@ class ModelsCommandTest {
     assertTrue(stdout().contains("payload: 0.8 | 0.7"), stdout());
     assertEquals(0, run("models", "card", "kaggle@champion"));
     assertTrue(stdout().startsWith("# Model card: kaggle:1 (@champion)"), stdout());
+  }
+
+  @Test
+  void runsListAndShowAsJsonOrText() throws Exception {
+    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)),
+        new ArtifactStore(home.resolve("artifacts")));
+    String id = registry.runs().start(new RunStore.Start(List.of("kaggle"), 7, "/data", "abc", "dana"));
+    registry.runs().log(id, "loaded 3 cases");
+    registry.runs().finish(id, TrainingRun.SUCCEEDED, "dana");
+    assertEquals(0, run("runs", "list", "--json"));
+    assertEquals(1, stdout().lines().count(), stdout());
+    JsonNode listed = JSON.readTree(stdout()).path("runs").get(0);
+    assertEquals(id, listed.path("id").asText());
+    assertTrue(listed.path("log").isMissingNode(), "a listing leaves out the details: " + listed);
+    assertEquals(0, run("runs", "show", id, "--json"));
+    JsonNode shown = JSON.readTree(stdout());
+    assertEquals(7, shown.path("seed").asInt());
+    assertEquals("loaded 3 cases", shown.path("log").get(0).asText());
+    assertEquals(0, run("runs", "show", id));
+    assertTrue(stdout().startsWith("run " + id + "  "), stdout());
+    assertTrue(stdout().contains("    loaded 3 cases"), stdout());
+    assertEquals(0, run("models", "list"));
+    assertTrue(stdout().startsWith("VERSION"), stdout());
+    assertEquals(3, stdout().lines().count(), stdout());
+  }
+
+  @Test
+  void aGroupRunAloneShowsItsSubcommands() {
+    StringWriter usage = new StringWriter();
+    assertEquals(0, Main.commandLine().setOut(new PrintWriter(usage)).execute("runs"));
+    assertTrue(usage.toString().contains("list") && usage.toString().contains("show"), usage.toString());
   }
 
   @Test

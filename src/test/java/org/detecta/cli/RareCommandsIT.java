@@ -23,6 +23,14 @@ class RareCommandsIT {
   void trainThenEvaluatePrintsOneJsonLineWithTheContractKeys() throws Exception {
     String data = SharedData.dir().toString();
     assertEquals(0, Main.run("train", "--model", "rare-phenotype", "--home", home.toString(), "--data", data));
+    {
+      var registry = new org.detecta.registry.ModelRegistry(org.detecta.registry.Database.open(
+          org.detecta.registry.DatabaseConfig.embedded(home)), new org.detecta.registry.ArtifactStore(home.resolve("artifacts")));
+      JsonNode metadata = registry.require(org.detecta.registry.ModelRef.parse("rare-phenotype:1")).metadata();
+      var reference = org.detecta.monitor.DriftReference.fromMetadata(metadata).orElseThrow();
+      assertEquals("training", reference.source());
+      org.junit.jupiter.api.Assertions.assertTrue(reference.findings().keySet().stream().allMatch(k -> k.matches("[+-]HP:\\d{7}")));
+    }
     Path tsv = home.resolve("cases.tsv");
     Files.writeString(tsv, "case_id\tdisease_ids\tobserved_hpo\texcluded_hpo\n"
         + "x1\tOMIM:154700\tHP:0001166,HP:0001083,HP:0002616\t\n"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.detecta.SharedData;
 import org.detecta.cases.PatientCase;
@@ -40,6 +41,12 @@ class CommonModelsIT {
         () -> { throw new AssertionError("common models need no knowledge base"); }));
     assertTrue(trained.gatePassed(), "gate: " + trained.gateReasons());
     assertEquals(family.source().files().size(), trained.data().size(), "fingerprints: " + trained.data());
+    // The drift reference of the training data travels with the model (the registry stores it as metadata.reference).
+    var reference = org.detecta.monitor.DriftReference.fromMetadata(new com.fasterxml.jackson.databind.ObjectMapper()
+        .valueToTree(Map.of("reference", trained.parameters().get(TrainedModel.DRIFT_REFERENCE)))).orElseThrow();
+    assertEquals(new java.util.HashSet<>(trained.outputs()), reference.classes().keySet(), "every training class has a share");
+    assertEquals(1.0, reference.findings().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-3);
+    assertTrue(reference.findings().keySet().stream().allMatch(k -> k.startsWith("+") || k.startsWith("-")));
 
     DiagnosticModel model = family.load(trained.artifact(), () -> null);
     List<PatientCase> test = CommonTrainer.split(family.source().prepare(data), seed).get(GroupSplit.TEST);

@@ -228,4 +228,31 @@ abstract class RegistryContract {
     registry.artifact(v);
     assertEquals("gc", registry.audit(1).get(0).action());
   }
+
+  /** Migrations V10 + V11 (prediction log, JSON kept in the row) on this database: write, window, feedback, erase. */
+  @Test
+  void predictionLogRoundTripsThroughTheMigratedTables() throws Exception {
+    java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    List<String> many = java.util.stream.IntStream.range(0, 400).mapToObj(i -> String.format("HP:%07d", i)).toList();
+    try (org.detecta.monitor.PredictionLog log = new org.detecta.monitor.PredictionLog(registry.database().config())) {
+      for (int i = 0; i < 3; i++) {
+        assertTrue(log.record(new org.detecta.monitor.LoggedPrediction("00000000-0000-4000-8000-00000000000" + i,
+            t0.plusSeconds(i), "kaggle", 1, i == 2 ? many : List.of("itching", "skin_rash"), List.of("fever"),
+            List.of(new org.detecta.monitor.LoggedPrediction.Ranked("Fungal infection", 0.9 - i / 10.0)), 1.5)));
+      }
+      log.flush(java.time.Duration.ofSeconds(10));
+      List<org.detecta.monitor.LoggedPrediction> window = log.recent("kaggle", 1, 10);
+      assertEquals(3, window.size());
+      assertEquals(many, window.get(2).observed(), "a long findings list (> 4,000 characters of JSON) survives");
+      assertEquals(List.of("fever"), window.get(0).excluded());
+      assertEquals(0.9, window.get(0).output().get(0).probability(), 1e-12);
+      assertEquals("00000000-0000-4000-8000-000000000000", log.first("kaggle", 1, 1).get(0).id());
+      assertTrue(log.addFeedback("00000000-0000-4000-8000-000000000001", "Fungal infection"));
+      assertEquals(1, log.feedback("kaggle", 10).size());
+      assertTrue(log.delete("00000000-0000-4000-8000-000000000001"), "erasure removes the prediction and its feedback");
+      assertEquals(0, log.feedback("kaggle", 10).size());
+      assertEquals(2, log.deleteOlderThan(1), "retention removes the old predictions");
+      assertEquals(0, log.recent("kaggle", 1, 10).size());
+    }
+  }
 }

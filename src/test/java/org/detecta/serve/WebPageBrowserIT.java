@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +133,42 @@ class WebPageBrowserIT {
     assertEquals("Get differential", browser.findElement(By.id("diagnose-btn")).getText());
     assertTrue(browser.findElement(By.cssSelector("#candidates li.candidate")).getText().contains("common"));
     screenshot("diagnosis-en");
+  }
+
+  /** A note scenario against a second server that has the real ontology (notes need it). */
+  @Test
+  void pastedNoteIsHighlightedCorrectedAndRanked() throws Exception {
+    try (TestServer hpo = new TestServer(tmp.resolve("hpo-home"), org.detecta.SharedData.dir(), Map.of())) {
+      browser.get(hpo.url("/"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model option")));
+      browser.findElement(By.id("consent")).click();
+      browser.findElement(By.id("note-text")).sendKeys("Niña de 3 años con crisis convulsivas y fiebre. Sin hepatomegalia. "
+          + "Posible microcefalia. Madre con epilepsia.");
+      browser.findElement(By.id("note-extract")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#note-highlight mark")));
+      assertEquals(List.of("crisis convulsivas", "fiebre", "hepatomegalia", "microcefalia", "epilepsia"),
+          browser.findElements(By.cssSelector("#note-highlight mark")).stream().map(WebElement::getText).toList());
+      assertEquals(List.of("st-present", "st-present", "st-absent", "st-uncertain unused", "st-family unused"),
+          browser.findElements(By.cssSelector("#note-highlight mark")).stream().map(m -> m.getAttribute("class")).toList());
+      List<WebElement> items = browser.findElements(By.cssSelector("#note-findings li"));
+      assertEquals(5, items.size());
+      items.get(1).findElement(By.cssSelector("input.note-use")).click(); // untick fever
+      new org.openqa.selenium.support.ui.Select(items.get(3).findElement(By.cssSelector("select.note-status")))
+          .selectByValue("present"); // the clinician confirms the microcephaly
+      assertEquals("st-present", browser.findElements(By.cssSelector("#note-highlight mark")).get(3).getAttribute("class"));
+      screenshot("note-es");
+      browser.findElement(By.id("note-rank")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#candidates li.candidate")));
+      assertTrue(browser.findElement(By.id("observed-list")).getText().contains("Convulsiones"));
+      hpo.server.predictionLog().flush(Duration.ofSeconds(5));
+      var logged = hpo.server.predictionLog().recent("tiny", 1, 10);
+      assertEquals(1, logged.size());
+      assertEquals(List.of("HP:0001250", "HP:0000252"), logged.get(0).observed(), "fever unticked, microcephaly corrected");
+      assertEquals(List.of("HP:0002240"), logged.get(0).excluded());
+      browser.findElement(By.id("lang-toggle")).click();
+      assertEquals("Read the note", browser.findElement(By.id("note-extract")).getText());
+      assertTrue(browser.findElement(By.id("note-findings")).getText().contains("family"));
+    }
   }
 
   private static void screenshot(String name) throws Exception {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Readiness benchmark (not a test): wall time from launching `detecta serve` until /v2/health/live and
+# /v2/health/ready answer 200, with the models of $DETECTA_HOME (or --home) and the data of $DETECTA_DATA.
+#   bench/ready.sh [RUNS]        Env: DETECTA_HOME, DETECTA_DATA, PORT (5097), DETECTA_JAVA_OPTS (as ./detecta)
+# Prints one JSON line: each run's seconds to live and to ready, the best and median ready time, the load average.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS="${1:-3}"
+PORT="${PORT:-5097}"
+DATA="${DETECTA_DATA:-$ROOT/../shared/data}"
+[ -f "$ROOT/target/detecta.jar" ] || (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
+LOG="$(mktemp)"
+PID=""
+cleanup() { [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }; rm -f "$LOG"; }
+trap cleanup EXIT
+now() { date +%s.%N; }
+LIVE=(); READY=()
+LOAD="$(cut -d' ' -f1 /proc/loadavg)"
+for _ in $(seq 1 "$RUNS"); do
+  t0=$(now)
+  # shellcheck disable=SC2086
+  java ${DETECTA_JAVA_OPTS:--Xmx4g} -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" --data "$DATA" \
+    >"$LOG" 2>&1 &
+  PID=$!
+  live=""
+  for _ in $(seq 1 1200); do
+    if [ -z "$live" ] && curl -sf -o /dev/null "http://127.0.0.1:$PORT/v2/health/live"; then live=$(now); fi
+    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/v2/health/ready"; then break; fi
+    kill -0 "$PID" 2>/dev/null || { echo "bench: server exited" >&2; cat "$LOG" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(now)
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/v2/health/ready" || { echo "bench: not ready after 24 s" >&2; cat "$LOG" >&2; exit 1; }
+  LIVE+=("$(awk -v a="$t0" -v b="${live:-$t1}" 'BEGIN { printf "%.2f", b - a }')")
+  READY+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')")
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+done
+join() { local IFS=,; echo "$*"; }
+SORTED=($(printf '%s\n' "${READY[@]}" | sort -n))
+printf '{"runs":%s,"liveSeconds":[%s],"readySeconds":[%s],"bestReadySeconds":%s,"medianReadySeconds":%s,"loadAverage":%s}\n' \
+  "$RUNS" "$(join "${LIVE[@]}")" "$(join "${READY[@]}")" "${SORTED[0]}" "${SORTED[$(( RUNS / 2 ))]}" "$LOAD"

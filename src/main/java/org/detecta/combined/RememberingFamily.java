@@ -1,0 +1,62 @@
+package org.detecta.combined;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.detecta.diagnosis.DiagnosticModel;
+import org.detecta.kb.KnowledgeBase;
+import org.detecta.pipeline.ModelFamily;
+import org.detecta.pipeline.TrainedModel;
+import org.detecta.pipeline.TrainingContext;
+
+/**
+ * A model family that remembers what it trained in this process (by data directory and seed), so a later
+ * family (the {@code detecta} combination) can reuse the result instead of training it a second time.
+ * Everything else is the wrapped family's.
+ */
+public final class RememberingFamily implements ModelFamily {
+  private final ModelFamily delegate;
+  private final Map<String, TrainedModel> trained = new ConcurrentHashMap<>();
+
+  public RememberingFamily(ModelFamily delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public boolean canTrain(Path dataDir) {
+    return delegate.canTrain(dataDir);
+  }
+
+  @Override
+  public TrainedModel train(TrainingContext context) throws IOException {
+    TrainedModel result = delegate.train(context);
+    trained.put(key(context), result);
+    return result;
+  }
+
+  /** The model trained in this process for this data and seed, training it now when there is none. */
+  public synchronized TrainedModel trained(TrainingContext context) throws IOException {
+    TrainedModel known = trained.get(key(context));
+    if (known != null) {
+      return known;
+    }
+    context.progress().accept(name() + " was not trained in this run: training it now");
+    return train(context);
+  }
+
+  @Override
+  public DiagnosticModel load(byte[] artifact, Supplier<KnowledgeBase> knowledgeBase) throws IOException {
+    return delegate.load(artifact, knowledgeBase);
+  }
+
+  private static String key(TrainingContext context) {
+    return context.dataDir().toAbsolutePath().normalize() + "#" + context.seed();
+  }
+}

@@ -1,0 +1,298 @@
+package org.detecta.interview;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.detecta.cases.PatientCase;
+import org.detecta.diagnosis.Candidate;
+import org.detecta.diagnosis.DiseaseKind;
+import org.detecta.kb.TermIndex;
+import org.detecta.rank.PostingsIndex;
+import org.detecta.rank.RareEngine;
+import org.detecta.rank.Ranks;
+import org.detecta.rank.ScoringModel;
+import org.detecta.rank.TermResolver;
+import org.detecta.text.SpanishLabels;
+
+/**
+ * The rare-disease interviewer: questions are HPO terms answered yes / no / unknown ("yes" to a term means
+ * yes to its ancestors, "no" means no to its descendants). The differential is the rare engine's own
+ * scoring of the yes terms (observed) and no terms (excluded). Candidate questions are the terms frequent
+ * in the profiles of the top candidates; each is scored by the expected entropy reduction over the top
+ * {@link #CANDIDATES} diseases with P(yes | d) = {@link #REPORT_YES}·P(t | d), P(no | d) =
+ * {@link #REPORT_NO}·(1 − P(t | d)), else unknown: case reports record a present feature more often than an
+ * absent one, and most features neither way.
+ */
+public final class HpoInterview implements Interviewer, QuestionBank {
+  static final int CANDIDATES = 30;
+  static final int PROFILE_DISEASES = 10;
+  static final double MIN_FREQUENCY = 0.15;
+  static final double REPORT_YES = 0.5;
+  static final double REPORT_NO = 0.15;
+  private final RareEngine engine;
+  private final ScoringModel model;
+  private final TermIndex terms;
+  private final SpanishLabels spanish;
+  private final int[][] profileTerms;
+  private final float[][] profileProbs;
+  private final int root;
+  private final ThreadLocal<Map.Entry<InterviewState, Ranked>> last = new ThreadLocal<>();
+
+  /** The engine's posterior over every disease for one state, and the best indices. */
+  record Ranked(double[] posterior, int[] order, int[] yes, int[] no) {
+  }
+
+  public HpoInterview(RareEngine engine, SpanishLabels spanish) {
+    this.engine = engine;
+    this.model = engine.scoringModel();
+    this.terms = model.terms();
+    this.spanish = spanish;
+    PostingsIndex index = model.profiles();
+    int n = model.size();
+    int[] counts = new int[n];
+    for (int t = 0; t < terms.size(); t++) {
+      for (int d : index.diseases(t)) {
+        counts[d]++;
+      }
+    }
+    profileTerms = new int[n][];
+    profileProbs = new float[n][];
+    for (int d = 0; d < n; d++) {
+      profileTerms[d] = new int[counts[d]];
+      profileProbs[d] = new float[counts[d]];
+      counts[d] = 0;
+    }
+    for (int t = 0; t < terms.size(); t++) {
+      int[] ds = index.diseases(t);
+      float[] ps = index.probs(t);
+      for (int i = 0; i < ds.length; i++) {
+        int d = ds[i];
+        profileTerms[d][counts[d]] = t;
+        profileProbs[d][counts[d]++] = ps[i];
+      }
+    }
+    root = index("HP:0000118").orElse(-1);
+  }
+
+  private Optional<Integer> index(String id) {
+    return terms.resolve(id).term().flatMap(terms::indexOf);
+  }
+
+  @Override
+  public QuestionBank questions() {
+    return this;
+  }
+
+  // ---- questions ----
+
+  @Override
+  public Optional<Question> find(String id) {
+    return index(id).map(this::question);
+  }
+
+  private Question question(int t) {
+    String id = terms.id(t).getValue();
+    String en = terms.label(t);
+    return new Question(id, QuestionKind.HPO, Optional.empty(), en, spanish.label(id).orElse(en), Question.YES_NO, Question.NO);
+  }
+
+  /** Every HPO term would be too many to list; the interview's pool is the candidates' frequent terms. */
+  @Override
+  public List<Question> all() {
+    return List.of();
+  }
+
+  @Override
+  public boolean allowed(Question q, Map<String, Answer> answers) {
+    Optional<Integer> t = index(q.id());
+    if (t.isEmpty() || answers.containsKey(q.id())) {
+      return false;
+    }
+    Ranked r = ranked(new InterviewState(org.detecta.cases.Sex.UNKNOWN, Optional.empty(), answers));
+    return !implied(t.get(), r);
+  }
+
+  /** Known already: an ancestor of (or equal to) a yes term, or a descendant of (or equal to) a no term. */
+  private boolean implied(int t, Ranked r) {
+    for (int y : r.yes()) {
+      if (terms.isAncestorOrSelf(t, y)) {
+        return true;
+      }
+    }
+    for (int n : r.no()) {
+      if (terms.isAncestorOrSelf(n, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public List<AnswerProblem> problems(Map<String, Answer> answers) {
+    List<AnswerProblem> out = new ArrayList<>();
+    List<Integer> yes = new ArrayList<>();
+    List<Integer> no = new ArrayList<>();
+    Map<Integer, String> ids = new HashMap<>();
+    for (Answer a : answers.values()) {
+      Optional<Integer> t = index(a.question());
+      if (t.isEmpty()) {
+        out.add(new AnswerProblem(a.question(), String.join(",", a.values()), "unknown HPO term " + a.question()));
+        continue;
+      }
+      if (a.values().size() > 1 || (!a.isUnknown() && !a.isYes() && !a.isNo())) {
+        out.add(new AnswerProblem(a.question(), String.join(",", a.values()), "an HPO question takes yes, no or unknown"));
+        continue;
+      }
+      ids.put(t.get(), a.question());
+      (a.isYes() ? yes : a.isNo() ? no : new ArrayList<Integer>()).add(t.get());
+    }
+    for (int y : yes) {
+      for (int n : no) {
+        if (terms.isAncestorOrSelf(n, y)) {
+          out.add(new AnswerProblem(ids.get(y), Question.YES, "contradictory answers: yes to " + ids.get(y)
+              + " but no to " + ids.get(n) + (n == y ? "" : ", which it implies")));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- interviewer ----
+
+  private Ranked ranked(InterviewState state) {
+    Map.Entry<InterviewState, Ranked> cached = last.get();
+    if (cached != null && cached.getKey().equals(state)) {
+      return cached.getValue();
+    }
+    List<String> yes = new ArrayList<>();
+    List<String> no = new ArrayList<>();
+    state.answers().values().forEach(a -> {
+      if (a.isYes()) {
+        yes.add(a.question());
+      } else if (a.isNo()) {
+        no.add(a.question());
+      }
+    });
+    TermResolver resolver = new TermResolver(terms);
+    List<String> unknown = new ArrayList<>();
+    int[] observed = resolver.resolve(yes, unknown);
+    int[] excluded = resolver.resolve(no, unknown);
+    float[] logits = new float[model.size()];
+    engine.weights().fuse(model.score(observed, excluded, engine.weights()), logits);
+    double temperature = engine.weights().temperature();
+    double lse = Ranks.logSumExp(logits, temperature);
+    double[] posterior = new double[logits.length];
+    for (int d = 0; d < logits.length; d++) {
+      posterior[d] = Math.exp(logits[d] / temperature - lse);
+    }
+    int[] order = InformationGain.candidates(posterior, 0, CANDIDATES);
+    Ranked r = new Ranked(posterior, order, observed, excluded);
+    last.set(Map.entry(state, r));
+    return r;
+  }
+
+  @Override
+  public List<Candidate> differential(InterviewState state, int top) {
+    Ranked r = ranked(state);
+    int n = top <= 0 ? r.order().length : Math.min(top, r.order().length);
+    List<Candidate> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int d = r.order()[i];
+      out.add(new Candidate(model.id(d), model.name(d), Math.min(1, r.posterior()[d]), DiseaseKind.RARE, List.of()));
+    }
+    return out;
+  }
+
+  /** The pool: terms with P(t|d) ≥ {@link #MIN_FREQUENCY} in the top candidates' profiles, not yet known. */
+  private List<Integer> pool(InterviewState state, Ranked r) {
+    Set<Integer> seen = new HashSet<>();
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(PROFILE_DISEASES, r.order().length); i++) {
+      int d = r.order()[i];
+      for (int j = 0; j < profileTerms[d].length; j++) {
+        int t = profileTerms[d][j];
+        if (profileProbs[d][j] >= MIN_FREQUENCY && t != root && seen.add(t) && !implied(t, r)
+            && !state.answers().containsKey(terms.id(t).getValue())) {
+          out.add(t);
+        }
+      }
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  @Override
+  public List<Question> allowed(InterviewState state) {
+    Ranked r = ranked(state);
+    return pool(state, r).stream().map(this::question).toList();
+  }
+
+  @Override
+  public List<RankedQuestion> next(InterviewState state, int k) {
+    Ranked r = ranked(state);
+    int[] candidates = r.order();
+    PostingsIndex index = model.profiles();
+    double[][] outcomes = new double[3][r.posterior().length];
+    List<RankedQuestion> ranked = new ArrayList<>();
+    for (int t : pool(state, r)) {
+      for (int d : candidates) {
+        double p = Math.max(index.prob(t, d), index.background(t));
+        outcomes[0][d] = REPORT_YES * p;
+        outcomes[1][d] = REPORT_NO * (1 - p);
+        outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];
+      }
+      ranked.add(new RankedQuestion(question(t), InformationGain.gain(r.posterior(), candidates, outcomes)));
+    }
+    ranked.sort(Comparator.comparingDouble((RankedQuestion q) -> -q.gain()).thenComparing(q -> q.question().id()));
+    return ranked.subList(0, Math.min(k, ranked.size()));
+  }
+
+  /**
+   * Simulated case-report patients: start from {@code start} observed terms chosen with the seed; answer yes
+   * when the case has the term or a descendant observed, no when it (or an ancestor) is excluded, else unknown.
+   */
+  public List<InterviewSimulator.Patient> patients(List<PatientCase> cases, int start, long seed) {
+    List<InterviewSimulator.Patient> out = new ArrayList<>();
+    TermResolver resolver = new TermResolver(terms);
+    for (int i = 0; i < cases.size(); i++) {
+      PatientCase c = cases.get(i);
+      int[] observed = resolver.resolve(c.observed(), new ArrayList<>());
+      int[] excluded = resolver.resolve(c.excluded(), new ArrayList<>());
+      if (observed.length == 0) {
+        continue;
+      }
+      int[] shuffled = observed.clone();
+      Random random = new Random(seed * 31 + i);
+      for (int j = shuffled.length - 1; j > 0; j--) {
+        int k = random.nextInt(j + 1);
+        int tmp = shuffled[j];
+        shuffled[j] = shuffled[k];
+        shuffled[k] = tmp;
+      }
+      Map<String, Answer> first = new LinkedHashMap<>();
+      for (int j = 0; j < Math.min(start, shuffled.length); j++) {
+        first.put(terms.id(shuffled[j]).getValue(), Answer.yes(terms.id(shuffled[j]).getValue()));
+      }
+      InterviewSimulator.Oracle oracle = q -> {
+        int t = index(q.id()).orElse(-1);
+        if (Arrays.stream(observed).anyMatch(o -> terms.isAncestorOrSelf(t, o))) {
+          return Answer.yes(q.id());
+        }
+        if (Arrays.stream(excluded).anyMatch(e -> terms.isAncestorOrSelf(e, t))) {
+          return Answer.no(q.id());
+        }
+        return Answer.unknown(q.id());
+      };
+      out.add(new InterviewSimulator.Patient(c.id(), new InterviewState(c.sex(), c.ageYears(), first), oracle, c.diagnoses()));
+    }
+    return out;
+  }
+}

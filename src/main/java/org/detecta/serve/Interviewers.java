@@ -1,0 +1,49 @@
+package org.detecta.serve;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.detecta.interview.DdxplusInterview;
+import org.detecta.interview.HpoInterview;
+import org.detecta.interview.Interviewer;
+import org.detecta.rank.RareEngine;
+import org.detecta.text.SpanishLabels;
+
+/**
+ * The interviewer of each served model version, built on first use and kept while that version is served:
+ * DDXPlus from the data directory and the model's training seed (the answer model is refitted on the same
+ * train+validation rows, well under a second), the rare engine's HPO interviewer from the engine itself.
+ * Models without an interviewer (e.g. {@code kaggle-symptoms}) get none.
+ */
+public final class Interviewers {
+  private final Path dataDir;
+  private final Supplier<SpanishLabels> spanish;
+  private final Map<String, Optional<Interviewer>> built = new ConcurrentHashMap<>();
+
+  public Interviewers(Path dataDir, Supplier<SpanishLabels> spanish) {
+    this.dataDir = dataDir;
+    this.spanish = spanish;
+  }
+
+  public Optional<Interviewer> forModel(ServedModel model) {
+    return built.computeIfAbsent(model.version().ref(), ref -> build(model));
+  }
+
+  private Optional<Interviewer> build(ServedModel model) {
+    try {
+      if (model.model() instanceof RareEngine engine) {
+        return Optional.of(new HpoInterview(engine, spanish.get()));
+      }
+      if ("ddxplus".equals(model.name()) && Files.isDirectory(dataDir.resolve("ddxplus"))) {
+        long seed = model.version().metadata().path("parameters").path("seed").asLong(42);
+        return Optional.of(DdxplusInterview.build(dataDir, seed).interviewer());
+      }
+      return Optional.empty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot build the interviewer of " + model.version().ref(), e);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.detecta.interview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.detecta.cases.Sex;
+import org.junit.jupiter.api.Test;
+
+/** On a tiny hand-made model, the question that separates the candidates is the one chosen. */
+class InformationGainTest {
+  @Test
+  void gainIsEntropyForAPerfectTestAndZeroForAUselessOne() {
+    double[] p = {0.5, 0.5};
+    int[] all = {0, 1};
+    assertEquals(Math.log(2), InformationGain.gain(p, all, new double[][] {{1, 0}, {0, 1}}), 1e-9);
+    assertEquals(0, InformationGain.gain(p, all, new double[][] {{0.3, 0.3}, {0.7, 0.7}}), 1e-9);
+  }
+
+  @Test
+  void theInformativeQuestionIsChosen() {
+    DdxplusQuestions bank = TinyBank.bank();
+    // Flu has fever, cold does not; both cough about as often; angina has chest pain.
+    List<AnswerModel.Example> examples = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      examples.add(example(bank, "flu", i % 2 == 0 ? List.of("FEVER", "COUGH") : List.of("FEVER")));
+      examples.add(example(bank, "cold", i % 2 == 0 ? List.of("COUGH") : List.of()));
+    }
+    AnswerModel model = AnswerModel.fit(bank.all(), examples, Map.of(), AnswerModel.Smoothing.defaults());
+    TabularInterviewer interviewer = new TabularInterviewer(bank, model);
+    InterviewState start = new InterviewState(Sex.UNKNOWN, Optional.empty(), Map.of());
+    List<RankedQuestion> next = interviewer.next(start, 5);
+    assertEquals("FEVER", next.get(0).question().id(), next.toString());
+    assertTrue(next.get(0).gain() > 0.5, next.toString());
+    assertTrue(next.stream().noneMatch(r -> r.question().id().equals("WHERE")), "a child is not asked before its parent");
+    InterviewState afterFever = start.with(Answer.yes("FEVER"));
+    assertEquals("flu", interviewer.differential(afterFever, 1).get(0).id());
+    assertTrue(interviewer.next(afterFever, 10).stream().noneMatch(r -> r.question().id().equals("FEVER")));
+  }
+
+  private static AnswerModel.Example example(DdxplusQuestions bank, String condition, List<String> tokens) {
+    return new AnswerModel.Example(condition, Sex.UNKNOWN, Optional.empty(), bank.truth(tokens));
+  }
+}
