@@ -201,7 +201,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static void fail(Context ctx, ApiException e) {
-    if (e.status() == 413 || "incomplete_body".equals(e.error())) {
+    if (e.status() == 413) {
       ctx.header("Connection", "close"); // the unread rest of the body makes the connection unusable; say so
     }
     ctx.status(e.status()).json(Renderer.error(e, requestId(ctx)));

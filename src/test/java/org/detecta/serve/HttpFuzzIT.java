@@ -79,7 +79,8 @@ class HttpFuzzIT {
                   : send(client, server, request, stored, feedback, failures);
             } catch (java.io.IOException e) {
               // An oversized body may be answered 413 and the connection closed while the client still uploads.
-              status = request.body() != null && request.body().length > MAX_BODY ? -3 : -2;
+              // ... or the connection is closed after such an answer while the client reuses it for the next request.
+              status = oversized(request) || oversized(previous) ? -3 : -2;
               if (status == -2) {
                 failures.add("client error " + e + " for " + describe(request) + " after " + describe(previous));
               }
@@ -107,7 +108,7 @@ class HttpFuzzIT {
           .put("acceptedAndStored", stored.get()).put("feedbackRecorded", feedback.get());
       ObjectNode byStatus = figures.putObject("statuses");
       statuses.forEach((s, n) -> byStatus.put(s == -1 ? "closed without answer (malformed HTTP)"
-          : s == -3 ? "closed while uploading an oversized body" : Integer.toString(s), n));
+          : s == -3 ? "connection closed around an oversized body" : Integer.toString(s), n));
       figures.set("rowsBefore", JSON.valueToTree(before));
       figures.set("rowsAfter", JSON.valueToTree(after));
       figures.set("perRouteAndStatus", JSON.valueToTree(perRoute));
@@ -179,6 +180,10 @@ class HttpFuzzIT {
       in.readAllBytes();
       return line.startsWith("HTTP/1.1 ") ? Integer.parseInt(line.substring(9, 12)) : -1;
     }
+  }
+
+  private static boolean oversized(RequestFuzzer.FuzzRequest r) {
+    return r != null && r.body() != null && r.body().length > MAX_BODY;
   }
 
   private static String describe(RequestFuzzer.FuzzRequest r) {
