@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detecta.Detecta;
 import org.detecta.cases.CaseBatch;
+import org.detecta.cases.CaseFiles;
+import org.detecta.cases.CaseReader;
+import org.detecta.cases.DdxplusReader;
 import org.detecta.cases.CaseReaders;
 import org.detecta.cases.Issue;
 import org.detecta.cases.PatientCase;
 import org.detecta.cases.PhenopacketReader;
 import org.detecta.pipeline.CaseEvaluator;
 import org.detecta.pipeline.RankingMetrics;
+import org.detecta.pipeline.ReferenceDifferential;
 import org.detecta.rank.CrossValidation;
 import org.detecta.rank.PhenopacketDirectory;
 import org.detecta.rank.RankParameters;
@@ -38,10 +42,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, or cases TSV")
+  @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, cases TSV, DDXPlus patient CSV or Kaggle symptom CSV (wide or long)")
   Path cases;
 
-  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets")
+  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets"
+      + " (with --extraction: K folds of the corpus's documents, product vs wording learnt from the other folds)")
   Integer folds;
 
   @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
@@ -105,10 +110,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
     }
     if (extraction) {
-      if (cases != null || folds != null) {
-        throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
+      if (cases != null) {
+        throw new IllegalArgumentException("--extraction cannot be combined with --cases");
       }
-      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors).run();
+      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors, folds).run();
     }
     if (corpus != null || baseline || notes || showErrors) {
       throw new IllegalArgumentException("--corpus, --baseline, --notes and --show-errors belong to --extraction");
@@ -133,9 +138,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!Files.exists(cases)) {
       throw new IllegalArgumentException("--cases " + cases + " does not exist");
     }
-    CaseBatch batch = CaseReaders.forPath(cases).read(cases);
+    CaseReader reader = CaseReaders.forPath(cases);
+    CaseBatch batch = reader.read(cases);
     for (Issue issue : batch.issues()) {
       System.err.println("  " + issue);
+    }
+    boolean tabular = CaseFiles.baseName(cases).endsWith(".csv");
+    if (tabular) {
+      CsvChecks.refuseMalformedRows(cases, batch.issues());
     }
     List<PatientCase> patients = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty()).toList();
     if (patients.isEmpty()) {
@@ -155,6 +165,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<CaseEvaluator.Outcome> outcomes = new CaseEvaluator(loaded.model(), 2).evaluate(patients, mask, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> unknown = outcomes.stream().flatMap(o -> o.unrecognised().stream()).distinct().toList();
+    if (tabular) {
+      CsvChecks.refuseUnknownFindings(cases, loaded.version().name(), unknown);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (mask > 0) {
+      RankingMetrics full = RankingMetrics.of(CaseEvaluator.ranks(new CaseEvaluator(loaded.model(), 2).evaluate(patients, 0, seed)));
+      extra.put("mask", mask);
+      extra.put("fullTop1", full.top1());
+      extra.put("fullTop3", full.top3());
+      extra.put("fullTop10", full.top10());
+      extra.put("fullMrr", full.mrr());
+    }
+    if (reader instanceof DdxplusReader ddxplus) {
+      extra.putAll(ReferenceDifferential.metrics(loaded.model(), ddxplus.readPatients(cases).patients().stream()
+          .filter(p -> !p.patient().diagnoses().isEmpty()).toList()));
+    }
     if (!unknown.isEmpty()) {
       System.err.printf("%d unknown finding ids ignored (cases still ranked on the rest), e.g. %s%n", unknown.size(),
           unknown.subList(0, Math.min(5, unknown.size())));
@@ -180,10 +206,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       line.put("mrr", m.mrr());
       line.put("notInModel", notInModel);
       line.put("seconds", seconds);
+      line.putAll(extra);
       System.out.println(new ObjectMapper().writeValueAsString(line));
     } else {
       System.out.printf("%s on %d cases: top1 %.3f  top3 %.3f  top10 %.3f  MRR %.3f  (not in model: %d)  %.1f s%n",
           loaded.version().ref(), m.cases(), m.top1(), m.top3(), m.top10(), m.mrr(), notInModel, seconds);
+      extra.forEach((k, v) -> System.out.printf("  %s %s%n", k, v));
     }
     return ExitCodes.OK;
   }

@@ -12,8 +12,6 @@ import org.detecta.cases.DdxplusPatient;
 import org.detecta.cases.DdxplusReader;
 import org.detecta.cases.Issue;
 import org.detecta.cases.PatientCase;
-import org.detecta.diagnosis.Candidate;
-import org.detecta.diagnosis.Query;
 import org.detecta.learn.CommonModel;
 import org.detecta.learn.FeatureSpace;
 
@@ -58,27 +56,7 @@ public final class DdxplusSource implements CommonSource {
   /** Precision/recall/F1 of the predicted top 5 against the first 5 names of the dataset's reference differential. */
   @Override
   public Map<String, Double> extraTestMetrics(CommonModel model, List<PatientCase> test) {
-    double precision = 0;
-    double recall = 0;
-    int n = 0;
-    for (PatientCase c : test) {
-      DdxplusPatient p = byId.get(c.id());
-      if (p == null || p.referenceDifferential().isEmpty()) {
-        continue;
-      }
-      List<String> reference = p.referenceDifferential().stream().limit(5).map(DdxplusPatient.RankedDiagnosis::name).toList();
-      List<String> predicted = model.diagnose(Query.of(c), 5).candidates().stream().map(Candidate::id).toList();
-      long hits = predicted.stream().filter(reference::contains).count();
-      precision += predicted.isEmpty() ? 0 : hits / (double) predicted.size();
-      recall += hits / (double) reference.size();
-      n++;
-    }
-    if (n == 0) {
-      return Map.of();
-    }
-    double pr = precision / n;
-    double rc = recall / n;
-    return Map.of("referenceTop5Precision", pr, "referenceTop5Recall", rc,
-        "referenceTop5F1", pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc));
+    List<DdxplusPatient> patients = test.stream().map(c -> byId.get(c.id())).filter(java.util.Objects::nonNull).toList();
+    return ReferenceDifferential.metrics(model, patients);
   }
 }
