@@ -45,7 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, cases TSV, DDXPlus patient CSV or Kaggle symptom CSV (wide or long)")
   Path cases;
 
-  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets")
+  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets"
+      + " (with --extraction: K folds of the corpus's documents, product vs wording learnt from the other folds)")
   Integer folds;
 
   @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
@@ -109,10 +110,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
     }
     if (extraction) {
-      if (cases != null || folds != null) {
-        throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
+      if (cases != null) {
+        throw new IllegalArgumentException("--extraction cannot be combined with --cases");
       }
-      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors).run();
+      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors, folds).run();
     }
     if (corpus != null || baseline || notes || showErrors) {
       throw new IllegalArgumentException("--corpus, --baseline, --notes and --show-errors belong to --extraction");
