@@ -36,6 +36,10 @@ public final class PatientInputs {
     if (!Files.isReadable(input)) {
       throw new IllegalArgumentException("input " + input + " is not readable");
     }
+    if (Files.exists(input.resolve("LAKE.json"))) {
+      throw new IllegalArgumentException("input " + input + " is a lake, not a table: give one of its tables, e.g. "
+          + input.resolve("clean/ddxplus_patients"));
+    }
     if (isParquetOrTable(input)) {
       for (PatientInputProvider provider : ServiceLoader.load(PatientInputProvider.class)) {
         Optional<PatientReader> reader = provider.open(input);

@@ -45,6 +45,10 @@ public final class SparkPatientInputs {
     if (remote) {
       return normalise(path.endsWith(".parquet") ? spark.read().parquet(path) : spark.read().format("iceberg").load(path), input);
     }
+    if (Files.exists(local.resolve("LAKE.json"))) {
+      throw new IllegalArgumentException("input " + input + " is a lake, not a table: give one of its tables, e.g. "
+          + local.resolve("clean/ddxplus_patients") + " or " + local.resolve("clean/rare_cases"));
+    }
     if (Files.isDirectory(local.resolve("metadata"))) {
       return normalise(spark.read().format("iceberg").load(local.toAbsolutePath().toString()), input);
     }

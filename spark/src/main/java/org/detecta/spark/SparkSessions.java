@@ -35,7 +35,12 @@ public final class SparkSessions {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // tables read by path (batch --input <lake>/clean/...) go through Iceberg's default catalog, which would
+        // otherwise be a Hive catalog; a Hadoop one needs no metastore (its warehouse is never written here)
+        .config("spark.sql.catalog.default_iceberg", "org.apache.iceberg.spark.SparkCatalog")
+        .config("spark.sql.catalog.default_iceberg.type", "hadoop")
+        .config("spark.sql.catalog.default_iceberg.warehouse", System.getProperty("java.io.tmpdir") + "/detecta-iceberg-default");
     if (master.startsWith("local")) {
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
