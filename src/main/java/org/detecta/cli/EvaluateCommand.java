@@ -45,7 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--cases", paramLabel = "PATH", description = "Phenopacket file or directory, cases TSV, DDXPlus patient CSV or Kaggle symptom CSV (wide or long)")
   Path cases;
 
-  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets")
+  @Option(names = "--cv", paramLabel = "K", description = "K-fold cross-validation grouped by publication on the data directory's phenopackets"
+      + " (with --extraction: K folds of the corpus's documents, product vs wording learnt from the other folds)")
   Integer folds;
 
   @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
@@ -68,6 +69,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
   boolean imprecision;
+
+  @Option(names = "--sample", paramLabel = "N", description = "CV only: run on whole publications drawn at random (--seed) until N cases (default: all)")
+  int sample;
 
   @Option(names = "--interview", paramLabel = "T1,T2,..",
       description = "Simulate interviews on the cases: ranks after asking each number of questions (e.g. 0,3,5,10,20)")
@@ -109,10 +113,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
     }
     if (extraction) {
-      if (cases != null || folds != null) {
-        throw new IllegalArgumentException("--extraction cannot be combined with --cases or --cv");
+      if (cases != null) {
+        throw new IllegalArgumentException("--extraction cannot be combined with --cases");
       }
-      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors).run();
+      return new ExtractionEvaluation(common, corpus, lang, baseline, notes, showErrors, folds).run();
     }
     if (corpus != null || baseline || notes || showErrors) {
       throw new IllegalArgumentException("--corpus, --baseline, --notes and --show-errors belong to --extraction");
@@ -226,11 +230,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     var kb = detecta.knowledgeBase().get();
     TermResolver resolver = new TermResolver(kb.terms());
-    List<ResolvedCase> resolved = new PhenopacketReader().read(packets).cases().stream()
-        .filter(c -> !c.diagnoses().isEmpty()).map(resolver::resolve).toList();
+    List<ResolvedCase> resolved = CrossValidation.sample(new PhenopacketReader().read(packets).cases().stream()
+        .filter(c -> !c.diagnoses().isEmpty()).map(resolver::resolve).toList(), sample, seed);
     RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), PhenopacketDirectory.scan(packets).labels());
-    Map<String, Map<String, RankingMetrics>> result = CrossValidation.run(trainer, resolved, folds, seed, noise,
+    CrossValidation.Result run = CrossValidation.run(trainer, resolved, folds, seed, noise,
         imprecision, line -> System.err.println("  " + line));
+    Map<String, Map<String, RankingMetrics>> result = run.metrics();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (json) {
       Map<String, Object> line = new LinkedHashMap<>();
@@ -245,15 +250,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         methods.put(method, bySubset);
       });
       line.put("methods", methods);
+      line.put("fusedEce", run.fusedEce());
       line.put("seconds", seconds);
       System.out.println(new ObjectMapper().writeValueAsString(line));
     } else {
       System.out.printf("%d-fold publication-grouped CV on %d cases (noise %d, imprecision %s), %.0f s%n",
           folds, resolved.size(), noise, imprecision, seconds);
-      System.out.printf("%-11s %-8s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
+      System.out.printf("%-11s %-13s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
       result.forEach((method, subsets) -> subsets.forEach((subset, m) ->
-          System.out.printf("%-11s %-8s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
+          System.out.printf("%-11s %-13s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
               m.top10(), m.mrr())));
+      System.out.printf("fused ECE on the held-out folds (top-1 probability, 10 bins): %.3f%n", run.fusedEce());
     }
     return ExitCodes.OK;
   }

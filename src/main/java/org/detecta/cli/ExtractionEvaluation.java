@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.kb.TermIndex;
 import org.detecta.text.AnnotatedDocument;
+import org.detecta.text.ExtractionCrossValidation;
 import org.detecta.text.ExtractionEvaluator;
 import org.detecta.text.ExtractionScores;
 import org.detecta.text.GscCorpusReader;
@@ -30,9 +31,11 @@ final class ExtractionEvaluation {
   private final boolean baseline;
   private final boolean notes;
   private final boolean showErrors;
+  private final Integer folds;
 
   ExtractionEvaluation(CommonOptions common, Path corpus, String lang, boolean baseline, boolean notes,
-                       boolean showErrors) {
+                       boolean showErrors, Integer folds) {
+    this.folds = folds;
     this.common = common;
     this.corpus = corpus;
     this.lang = lang;
@@ -58,6 +61,12 @@ final class ExtractionEvaluation {
       return notes(extractor, language);
     }
     List<AnnotatedDocument> documents = GscCorpusReader.read(corpus);
+    if (folds != null) {
+      if (baseline || notes) {
+        throw new IllegalArgumentException("--cv with --extraction scores the product on a GSC+ corpus; drop --baseline/--notes");
+      }
+      return crossValidate(terms, spanish, documents, language);
+    }
     ExtractionScores scores = new ExtractionEvaluator(terms)
         .evaluate(documents, text -> extractor.extract(text, language).findings());
     if (showErrors) {
@@ -117,6 +126,29 @@ final class ExtractionEvaluation {
       status.put(e.getKey().code(), ExtractCommand.round(e.getValue().value()));
       status.put(e.getKey().code() + "_n", e.getValue().total());
     });
+    System.out.println(out);
+    return ExitCodes.OK;
+  }
+
+  private int crossValidate(TermIndex terms, SpanishLabels spanish, List<AnnotatedDocument> documents,
+                            Language language) {
+    long started = System.nanoTime();
+    ExtractionCrossValidation.Result r = new ExtractionCrossValidation(new ExtractionEvaluator(terms),
+        wording -> NoteExtractor.create(terms, spanish, wording), language).run(documents, folds);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode out = mapper.createObjectNode();
+    out.put("folds", r.folds());
+    out.put("documents", documents.size());
+    ObjectNode product = out.putObject("product");
+    product.set("mention", prf(mapper, r.product().mention()));
+    product.set("document", prf(mapper, r.product().document()));
+    product.set("fold_document_f1", mapper.valueToTree(r.productFoldF1().stream().map(ExtractCommand::round).toList()));
+    ObjectNode learned = out.putObject("learned_wording");
+    learned.set("mention", prf(mapper, r.learned().mention()));
+    learned.set("document", prf(mapper, r.learned().document()));
+    learned.set("fold_document_f1", mapper.valueToTree(r.learnedFoldF1().stream().map(ExtractCommand::round).toList()));
+    learned.set("phrases_per_fold", mapper.valueToTree(r.learnedPhrases()));
+    out.put("seconds", ExtractCommand.round((System.nanoTime() - started) / 1e9));
     System.out.println(out);
     return ExitCodes.OK;
   }

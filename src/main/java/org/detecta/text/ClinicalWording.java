@@ -53,6 +53,13 @@ public final class ClinicalWording {
     return new ClinicalWording(entries);
   }
 
+  /** These entries followed by {@code more} (earlier entries win a conflict, as in the file). */
+  public ClinicalWording plus(List<Entry> more) {
+    List<Entry> all = new ArrayList<>(entries);
+    all.addAll(more);
+    return new ClinicalWording(all);
+  }
+
   public List<Entry> entries(Language language) {
     return entries.stream().filter(e -> e.language() == language).toList();
   }

@@ -46,6 +46,11 @@ public final class NoteExtractor {
     return new NoteExtractor(terms, spanish, ClinicalWording.bundled(), options, ContextRules.bundled());
   }
 
+  /** The product's matching with another wording list (e.g. the bundled file plus phrases learnt in a CV fold). */
+  public static NoteExtractor create(TermIndex terms, SpanishLabels spanish, ClinicalWording wording) {
+    return new NoteExtractor(terms, spanish, wording, MatchOptions.full(), ContextRules.bundled());
+  }
+
   /**
    * Extracts the findings of {@code text}. {@code language} AUTO detects Spanish or English; a note whose
    * language cannot be told, an empty note, binary data or a note over {@link #MAX_CHARS} is rejected with

@@ -77,8 +77,24 @@ class ExtractCommandIT {
   }
 
   @Test
+  void extractionCrossValidationComparesTheProductWithLearntWordingOnHeldOutFolds() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction", "--cv", "3",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertEquals(3, json.get("folds").asInt());
+    assertEquals(3, json.at("/product/fold_document_f1").size());
+    JsonNode plain = new ObjectMapper().readTree(run(ExitCodes.OK, "evaluate", "--extraction",
+        "--data", SharedData.dir().toString(), "--home", home.toString(),
+        "--corpus", SharedData.path("text/GSCplus_dev_gold.tsv").toString(), "--json"));
+    assertEquals(plain.get("document"), json.at("/product/document"), "pooled held-out product = the plain figure");
+    assertTrue(json.at("/learned_wording/phrases_per_fold/0").asInt() > 20);
+    double learned = json.at("/learned_wording/document/f1").asDouble();
+    assertTrue(learned > 0.5 && learned <= 1, json.toString());
+  }
+
+  @Test
   void evaluateExtractionRejectsMixedModesAndMissingCorpus() {
-    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--cv", "5", "--data", SharedData.dir().toString(),
+    run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--cases", "x", "--data", SharedData.dir().toString(),
         "--home", home.toString(), "--corpus", "x.tsv");
     run(ExitCodes.INVALID_INPUT, "evaluate", "--extraction", "--data", SharedData.dir().toString(),
         "--home", home.toString());
