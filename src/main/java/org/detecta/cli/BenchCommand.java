@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,15 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code detecta bench}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Performance benchmarks.",
-    subcommands = {BenchCommand.Rank.class, BenchExtractCommand.class})
-public final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+    subcommands = {BenchCommand.Rank.class, BenchExtractCommand.class, InterviewBench.class})
+public final class BenchCommand extends CommandGroup {
 
   /** {@code detecta bench rank}: KB and model load, heap, single-case ranking latency after warm-up. */
   @Command(name = "rank", mixinStandardHelpOptions = true,
@@ -42,8 +34,8 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--model", paramLabel = "REF", description = "Model reference (default: ${DEFAULT-VALUE})")
     String model = RarePhenotypeFamily.NAME;
 
-    @Option(names = "--json", description = "One JSON line on stdout")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--top", description = "Candidates per differential (default: ${DEFAULT-VALUE})")
     int top = 10;
@@ -81,20 +73,17 @@ public final class BenchCommand implements Runnable {
       Arrays.sort(ms);
       double median = ms[n / 2];
       double p99 = ms[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)];
-      if (json) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("model", loaded.version().ref());
-        line.put("cases", n);
-        line.put("median_ms", median);
-        line.put("p99_ms", p99);
-        line.put("kb_load_ms", kbMs);
-        line.put("model_load_ms", modelMs);
-        line.put("heap_mb", heapMb);
-        System.out.println(new ObjectMapper().writeValueAsString(line));
-      } else {
-        System.out.printf("%s: KB load %.0f ms, model load %.0f ms, heap %.0f MB; ranking %d cases (top %d): median %.2f ms, p99 %.2f ms%n",
-            loaded.version().ref(), kbMs, modelMs, heapMb, n, top, median, p99);
-      }
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("model", loaded.version().ref());
+      line.put("cases", n);
+      line.put("median_ms", median);
+      line.put("p99_ms", p99);
+      line.put("kb_load_ms", kbMs);
+      line.put("model_load_ms", modelMs);
+      line.put("heap_mb", heapMb);
+      output.print(() -> line, () -> System.out.printf(
+          "%s: KB load %.0f ms, model load %.0f ms, heap %.0f MB; ranking %d cases (top %d): median %.2f ms, p99 %.2f ms%n",
+          loaded.version().ref(), kbMs, modelMs, heapMb, n, top, median, p99));
       return ExitCodes.OK;
     }
   }

@@ -48,8 +48,8 @@ public final class BenchExtractCommand implements Callable<Integer> {
   @Option(names = "--seconds", description = "Measure for about this long (default: ${DEFAULT-VALUE})")
   double seconds = 5;
 
-  @Option(names = "--json", description = "One JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Override
   public Integer call() throws Exception {
@@ -95,13 +95,10 @@ public final class BenchExtractCommand implements Callable<Integer> {
     out.put("kb_load_seconds", ExtractCommand.round(kbSeconds));
     out.put("dictionary_phrases_es", extractor.dictionarySize(Language.ES));
     out.put("dictionary_phrases_en", extractor.dictionarySize(Language.EN));
-    if (json) {
-      System.out.println(out);
-    } else {
-      System.out.printf("%d notes, %d bytes: %.2f MB/s on one thread (%.2f MB per CPU second); dictionaries built in"
-          + " %.2f s (%.2f CPU s; KB load %.2f s)%n", texts.size(), bytesPerPass, bytes / 1e6 / elapsed,
-          bytes / 1e6 / cpuSeconds, buildSeconds, buildCpuSeconds, kbSeconds);
-    }
+    long measured = bytes;
+    output.print(() -> out, () -> System.out.printf("%d notes, %d bytes: %.2f MB/s on one thread (%.2f MB per CPU"
+        + " second); dictionaries built in %.2f s (%.2f CPU s; KB load %.2f s)%n", texts.size(), bytesPerPass,
+        measured / 1e6 / elapsed, measured / 1e6 / cpuSeconds, buildSeconds, buildCpuSeconds, kbSeconds));
     return ExitCodes.OK;
   }
 

@@ -34,8 +34,8 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", description = "es, en or auto (default: ${DEFAULT-VALUE})")
   String lang = "auto";
 
-  @Option(names = "--json", description = "One JSON line on stdout instead of a table")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Override
   public Integer call() throws Exception {
@@ -44,15 +44,15 @@ public final class ExtractCommand implements Callable<Integer> {
     TermIndex terms = common.detecta().knowledgeBase().get().terms();
     NoteExtractor extractor = NoteExtractor.create(terms, SpanishLabels.fromDataDir(common.paths().data()));
     Extraction extraction = extractor.extract(note, language);
-    if (json) {
-      System.out.println(toJson(extraction));
-    } else {
-      System.out.println("language: " + extraction.language().code());
-      for (Finding f : extraction.findings()) {
-        System.out.printf("%d\t%d\t%s\t%s\t%s\t%s%n", f.start(), f.end(), f.text(), f.hpoId(), f.label(), f.status().code());
-      }
-    }
+    output.print(() -> toJson(extraction), () -> printTable(extraction));
     return ExitCodes.OK;
+  }
+
+  private static void printTable(Extraction extraction) {
+    System.out.println("language: " + extraction.language().code());
+    for (Finding f : extraction.findings()) {
+      System.out.printf("%d\t%d\t%s\t%s\t%s\t%s%n", f.start(), f.end(), f.text(), f.hpoId(), f.label(), f.status().code());
+    }
   }
 
   static ObjectNode toJson(Extraction extraction) {

@@ -31,8 +31,15 @@ public final class DdxplusQuestions implements QuestionBank {
   static final String SPANISH = "/org/detecta/interview/ddxplus-questions-es.tsv";
   private final Map<String, Question> questions;
   private final Map<String, List<String>> children;
+  private final Map<String, String> spanishNames;
 
   public DdxplusQuestions(Collection<Question> questions) {
+    this(questions, Map.of());
+  }
+
+  /** With the Spanish names of the conditions (English name → Spanish name). */
+  public DdxplusQuestions(Collection<Question> questions, Map<String, String> spanishNames) {
+    this.spanishNames = Map.copyOf(spanishNames);
     Map<String, Question> byId = new LinkedHashMap<>();
     questions.forEach(q -> byId.put(q.id(), q));
     this.questions = java.util.Collections.unmodifiableMap(byId);
@@ -65,7 +72,12 @@ public final class DdxplusQuestions implements QuestionBank {
       String absent = kind == QuestionKind.BINARY ? Question.NO : e.defaultValue();
       out.add(new Question(e.id(), kind, parent, e.questionEn(), spanish.getOrDefault(e.id(), e.questionEn()), options, absent));
     }
-    return new DdxplusQuestions(out);
+    return new DdxplusQuestions(out, spanish);
+  }
+
+  @Override
+  public String diseaseName(String id, String name, String lang) {
+    return "es".equals(lang) ? spanishNames.getOrDefault(id, name) : name;
   }
 
   /** {@code id<TAB>spanish text} rows: evidence ids (questions) and value ids (options); # starts a comment. */

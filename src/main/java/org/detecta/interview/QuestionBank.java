@@ -15,4 +15,9 @@ public interface QuestionBank {
 
   /** Every problem with answers sent by a client; empty when they can be used. */
   List<AnswerProblem> problems(Map<String, Answer> answers);
+
+  /** A disease's name in the language asked ({@code es} or {@code en}); the model's own name by default. */
+  default String diseaseName(String id, String name, String lang) {
+    return name;
+  }
 }

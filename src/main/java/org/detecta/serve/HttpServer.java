@@ -35,8 +35,6 @@ import static io.javalin.apibuilder.ApiBuilder.put;
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-      + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** What the routes call. */
   public record Controllers(ApiController api, InferenceController inference, AdminController admin, HttpMetrics metrics,
@@ -68,7 +66,9 @@ public final class HttpServer implements AutoCloseable {
     cfg.jetty.threadPool = pool;
     cfg.jetty.modifyServer(server -> {
       // Graceful stop: refuse new requests, let in-flight ones finish (Javalin nests its handler inside).
-      server.setHandler(new GracefulHandler());
+      // SecurityHeaders outermost, so even Jetty's own error answers carry them.
+      server.setHandler(new SecurityHeaders(new GracefulHandler()));
+      server.setErrorHandler(new SecurityHeaders.OnErrors());
       server.setStopTimeout(config.requestTimeout().toMillis());
     });
     cfg.staticFiles.add(files -> {
@@ -140,10 +140,7 @@ public final class HttpServer implements AutoCloseable {
     ctx.attribute("t0", System.nanoTime());
     ctx.attribute("requestId", Ids.request());
     ctx.header("X-Request-Id", requestId(ctx));
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    SecurityHeaders.ALL.forEach(ctx::header);
     if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/v2/")) {
       ctx.header("Cache-Control", "no-store");
       if (!inFlight.tryAcquire()) {
@@ -156,6 +153,7 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private void after(Context ctx) {
+    drainUnreadBody(ctx);
     if (Boolean.TRUE.equals(ctx.attribute("permit"))) {
       ctx.attribute("permit", Boolean.FALSE);
       inFlight.release();
@@ -163,6 +161,25 @@ public final class HttpServer implements AutoCloseable {
     Long t0 = ctx.attribute("t0");
     if (t0 != null) {
       controllers.metrics().request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), System.nanoTime() - t0);
+    }
+  }
+
+  /**
+   * A request answered without reading its body (401 before parsing, unknown route, wrong method) leaves the body
+   * on the connection; Jetty then closes it after the answer, and a keep-alive client that reuses it sees a
+   * broken connection. Reading a body within the size limit keeps the connection usable; a larger one is
+   * answered with {@code Connection: close}.
+   */
+  private void drainUnreadBody(Context ctx) {
+    long length = ctx.contentLength();
+    if (length > config.maxBodyBytes()) {
+      ctx.header("Connection", "close"); // too large to drain: the connection ends with this answer
+    } else if (length > 0 && ctx.statusCode() != 413) {
+      try {
+        ctx.bodyAsBytes();
+      } catch (Exception ignored) {
+        // the client went away; nothing to keep
+      }
     }
   }
 
@@ -184,6 +201,9 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static void fail(Context ctx, ApiException e) {
+    if (e.status() == 413) {
+      ctx.header("Connection", "close"); // the unread rest of the body makes the connection unusable; say so
+    }
     ctx.status(e.status()).json(Renderer.error(e, requestId(ctx)));
   }
 

@@ -14,7 +14,8 @@ import org.detecta.interview.Question;
  * A validated {@code POST /api/v1/interview} body: consent, the findings known (observed / excluded, as for
  * diagnose), the answers so far in the order asked ({@code {"id": "E_55", "answer": ["V_29"]}}; an answer
  * is a value, a list of values, or {@code "unknown"}), demographics, language, model, stopping threshold
- * and question budget.
+ * and question budget. With no finding at all the interview starts from the prior (the first question is
+ * then the most informative one overall); the page starts from the chief complaint.
  */
 public record InterviewRequest(List<String> observed, List<String> excluded, List<Answer> answers, Optional<Double> age,
                                Sex sex, String lang, Optional<String> model, double threshold, int budget, int top) {
@@ -68,9 +69,6 @@ public record InterviewRequest(List<String> observed, List<String> excluded, Lis
     int top = integer(body, "top", 10, 1, 100, types, values);
     if (!types.isEmpty()) {
       throw new ApiException(400, "invalid_request", "Some fields have the wrong type", types);
-    }
-    if (observed.isEmpty() && answers.stream().noneMatch(a -> !a.isUnknown())) {
-      values.add(new ApiException.FieldProblem("observed", "[]", "give the chief complaint: at least one observed finding or answer"));
     }
     if (answers.size() > maxFindings) {
       values.add(new ApiException.FieldProblem("answers", String.valueOf(answers.size()), "at most " + maxFindings + " answers"));

@@ -68,7 +68,9 @@ public final class InterviewService {
       throw new ApiException(422, "invalid_answers", problems.size() + " problem(s) with the findings or answers; nothing was stored", problems);
     }
     InterviewState state = new InterviewState(request.sex(), request.age(), answers);
-    List<Candidate> candidates = interviewer.differential(state, request.top());
+    List<Candidate> candidates = interviewer.differential(state, request.top()).stream()
+        .map(c -> new Candidate(c.id(), interviewer.questions().diseaseName(c.id(), c.name(), request.lang()), c.probability(),
+            c.kind(), c.evidence())).toList();
     double top = candidates.isEmpty() ? 0 : candidates.get(0).probability();
     int asked = request.answers().size();
     String reason = top >= request.threshold() ? "threshold" : asked >= request.budget() ? "budget" : "";
