@@ -70,6 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--imprecision", description = "CV only: replace each held-out observed term by a parent")
   boolean imprecision;
 
+  @Option(names = "--sample", paramLabel = "N", description = "CV only: run on whole publications drawn at random (--seed) until N cases (default: all)")
+  int sample;
+
   @Option(names = "--interview", paramLabel = "T1,T2,..",
       description = "Simulate interviews on the cases: ranks after asking each number of questions (e.g. 0,3,5,10,20)")
   String interview;
@@ -227,11 +230,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     var kb = detecta.knowledgeBase().get();
     TermResolver resolver = new TermResolver(kb.terms());
-    List<ResolvedCase> resolved = new PhenopacketReader().read(packets).cases().stream()
-        .filter(c -> !c.diagnoses().isEmpty()).map(resolver::resolve).toList();
+    List<ResolvedCase> resolved = CrossValidation.sample(new PhenopacketReader().read(packets).cases().stream()
+        .filter(c -> !c.diagnoses().isEmpty()).map(resolver::resolve).toList(), sample, seed);
     RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), PhenopacketDirectory.scan(packets).labels());
-    Map<String, Map<String, RankingMetrics>> result = CrossValidation.run(trainer, resolved, folds, seed, noise,
+    CrossValidation.Result run = CrossValidation.run(trainer, resolved, folds, seed, noise,
         imprecision, line -> System.err.println("  " + line));
+    Map<String, Map<String, RankingMetrics>> result = run.metrics();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (json) {
       Map<String, Object> line = new LinkedHashMap<>();
@@ -246,15 +250,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         methods.put(method, bySubset);
       });
       line.put("methods", methods);
+      line.put("fusedEce", run.fusedEce());
       line.put("seconds", seconds);
       System.out.println(new ObjectMapper().writeValueAsString(line));
     } else {
       System.out.printf("%d-fold publication-grouped CV on %d cases (noise %d, imprecision %s), %.0f s%n",
           folds, resolved.size(), noise, imprecision, seconds);
-      System.out.printf("%-11s %-8s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
+      System.out.printf("%-11s %-13s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
       result.forEach((method, subsets) -> subsets.forEach((subset, m) ->
-          System.out.printf("%-11s %-8s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
+          System.out.printf("%-11s %-13s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
               m.top10(), m.mrr())));
+      System.out.printf("fused ECE on the held-out folds (top-1 probability, 10 bins): %.3f%n", run.fusedEce());
     }
     return ExitCodes.OK;
   }

@@ -186,7 +186,7 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     int[] observed = resolver.resolve(yes, unknown);
     int[] excluded = resolver.resolve(no, unknown);
     float[] logits = new float[model.size()];
-    engine.weights().fuse(model.score(observed, excluded, engine.weights()), logits);
+    engine.weights().fuse(model.score(observed, excluded, engine.weights()), model, logits);
     double temperature = engine.weights().temperature();
     double lse = Ranks.logSumExp(logits, temperature);
     double[] posterior = new double[logits.length];

@@ -1,72 +1,131 @@
 package org.detecta.rank;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.detecta.pipeline.RankingMetrics;
 
 /**
- * K-fold cross-validation grouped by publication. Per fold: profiles learned on the other folds, fusion
- * weights fitted on an inner publication-grouped validation split of them (profiles on the inner rest),
- * then the held-out fold ranked by each component alone and by the fusion, split into cases whose disease
- * had training cases in that fold (seen) and the rest (unseen). Optional perturbation of the held-out
- * cases: {@code noise} random extra terms, {@code imprecision} replaces each term by a parent.
+ * K-fold cross-validation grouped by publication. Per fold: the fusion is fitted on an inner
+ * publication-grouped 80/20 split of the training folds (components built on the 80%, fusion on the 20%),
+ * then every component is rebuilt on all training folds and the held-out fold is ranked by each component
+ * alone and by the fusion. Cases are split by whether one of their diseases has a case in the training
+ * folds (seen); unseen ones further by whether the disease is in the KB (unseen-in-kb) or nowhere in the
+ * model (not-in-model, counted as misses). Optional perturbation of the held-out cases: {@code noise}
+ * random extra terms, {@code imprecision} replaces each term by a parent.
  */
 public final class CrossValidation {
-  public static final List<String> METHODS = List.of("similarity", "lr-kb", "lr-cases", "excluded", "fused");
+  public static final List<String> METHODS = List.of("similarity", "lr-kb", "lr-cases", "excluded", "knn", "prior",
+      "fused");
+  public static final List<String> SUBSETS = List.of("overall", "seen", "unseen", "unseen-in-kb", "not-in-model");
+  private static final int[] COMPONENT_OF = {ScoringModel.SIMILARITY, ScoringModel.LR_KB, ScoringModel.LR_CASES,
+      ScoringModel.EXCLUDED, ScoringModel.KNN, ScoringModel.PRIOR};
+
+  /** Inner cross-fitting parts for the fusion (1 = a single 80/20 inner split). */
+  static final int INNER_PARTS = Integer.getInteger("detecta.rare.inner", 1);
 
   private CrossValidation() {
   }
 
-  /** method → subset (overall, seen, unseen) → metrics. */
-  public static Map<String, Map<String, RankingMetrics>> run(RareTrainer trainer, List<ResolvedCase> cases, int k,
-                                                             long seed, int noise, boolean imprecision,
-                                                             Consumer<String> progress) {
-    int[] folds = GroupedSplit.folds(cases, k, seed);
-    List<List<Integer>> overall = new ArrayList<>();
-    List<List<Integer>> seen = new ArrayList<>();
-    List<List<Integer>> unseen = new ArrayList<>();
-    for (int m = 0; m < METHODS.size(); m++) {
-      overall.add(new ArrayList<>());
-      seen.add(new ArrayList<>());
-      unseen.add(new ArrayList<>());
+  /** Metrics by method then subset; the fused model's held-out ECE; the fusion fitted per fold. */
+  public record Result(Map<String, Map<String, RankingMetrics>> metrics, double fusedEce, List<String> fusions) {
+  }
+
+  /** Whole publications drawn in seeded random order until at least {@code n} cases (all when n ≤ 0). */
+  public static List<ResolvedCase> sample(List<ResolvedCase> cases, int n, long seed) {
+    if (n <= 0 || n >= cases.size()) {
+      return cases;
     }
+    int[] parts = GroupedSplit.folds(cases, Math.max(2, cases.size() / Math.max(1, n)), seed);
+    List<ResolvedCase> out = new ArrayList<>();
+    for (int k = 0; out.size() < n; k++) {
+      out.addAll(GroupedSplit.select(cases, parts, k, true));
+    }
+    return out;
+  }
+
+  public static Result run(RareTrainer trainer, List<ResolvedCase> cases, int k, long seed, int noise,
+                           boolean imprecision, Consumer<String> progress) {
+    int[] folds = GroupedSplit.folds(cases, k, seed);
+    List<List<List<Integer>>> ranks = new ArrayList<>();
+    for (int m = 0; m < METHODS.size(); m++) {
+      List<List<Integer>> bySubset = new ArrayList<>();
+      SUBSETS.forEach(s -> bySubset.add(new ArrayList<>()));
+      ranks.add(bySubset);
+    }
+    List<String> fusions = new ArrayList<>();
+    List<float[]> calibration = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       List<ResolvedCase> train = GroupedSplit.select(cases, folds, f, false);
       List<ResolvedCase> test = GroupedSplit.select(cases, folds, f, true);
-      int[] inner = GroupedSplit.parts(train, new double[] {0.8, 0.2}, seed + f + 1);
-      FusionFitter.Fit fit = trainer.fitWeights(GroupedSplit.select(train, inner, 0, true),
-          GroupedSplit.select(train, inner, 1, true), progress);
-      CaseProfiles profiles = CaseProfiles.learn(train, trainer.scoringModel(List.of()).terms(),
-          trainer.parameters().publicationCap());
-      ScoringModel model = trainer.scoringModel(profiles);
+      FusionFitter.Fit fit;
+      if (INNER_PARTS > 1) {
+        fit = trainer.fitWeightsCrossed(train, INNER_PARTS, seed + f + 1, progress);
+      } else {
+        int[] inner = GroupedSplit.parts(train, new double[] {0.8, 0.2}, seed + f + 1);
+        fit = trainer.fitWeights(GroupedSplit.select(train, inner, 0, true),
+            GroupedSplit.select(train, inner, 1, true), progress);
+      }
+      fusions.add(fit.model().toString());
+      ScoringModel model = trainer.scoringModel(train);
+      Set<String> trained = new HashSet<>();
+      train.forEach(c -> trained.addAll(c.diagnoses()));
       List<ResolvedCase> perturbed = perturb(test, model, noise, imprecision, new Random(seed * 31 + f));
-      List<FusionWeights> fusions = List.of(FusionWeights.only(ScoringModel.SIMILARITY),
-          FusionWeights.only(ScoringModel.LR_KB), FusionWeights.only(ScoringModel.LR_CASES),
-          FusionWeights.only(ScoringModel.EXCLUDED), fit.weights());
-      int[][] ranks = RareTrainer.ranks(model, perturbed, fusions);
+      List<FusionModel> methods = new ArrayList<>();
+      for (int c : COMPONENT_OF) {
+        methods.add(FusionModel.only(c));
+      }
+      methods.add(fit.model());
+      float[][] topProbability = new float[perturbed.size()][];
+      int[][] foldRanks = RareTrainer.ranks(model, perturbed, methods, topProbability);
+      calibration.addAll(List.of(topProbability));
       for (int i = 0; i < test.size(); i++) {
-        boolean isSeen = test.get(i).diagnoses().stream().anyMatch(profiles.diseases()::containsKey);
+        List<String> diagnoses = test.get(i).diagnoses();
+        boolean seen = diagnoses.stream().anyMatch(trained::contains);
+        boolean known = diagnoses.stream().anyMatch(d -> model.indexOf(d) >= 0);
+        String detail = seen ? null : known ? "unseen-in-kb" : "not-in-model";
         for (int m = 0; m < METHODS.size(); m++) {
-          overall.get(m).add(ranks[m][i]);
-          (isSeen ? seen : unseen).get(m).add(ranks[m][i]);
+          List<List<Integer>> bySubset = ranks.get(m);
+          bySubset.get(0).add(foldRanks[m][i]);
+          bySubset.get(seen ? 1 : 2).add(foldRanks[m][i]);
+          if (detail != null) {
+            bySubset.get(SUBSETS.indexOf(detail)).add(foldRanks[m][i]);
+          }
         }
       }
       progress.accept(String.format("fold %d/%d: %d test cases, fused top1 so far %.3f", f + 1, k, test.size(),
-          RankingMetrics.of(toArray(overall.get(METHODS.size() - 1))).top1()));
+          RankingMetrics.of(toArray(ranks.get(METHODS.size() - 1).get(0))).top1()));
     }
     Map<String, Map<String, RankingMetrics>> result = new LinkedHashMap<>();
     for (int m = 0; m < METHODS.size(); m++) {
       Map<String, RankingMetrics> bySubset = new LinkedHashMap<>();
-      bySubset.put("overall", RankingMetrics.of(toArray(overall.get(m))));
-      bySubset.put("seen", RankingMetrics.of(toArray(seen.get(m))));
-      bySubset.put("unseen", RankingMetrics.of(toArray(unseen.get(m))));
+      for (int s = 0; s < SUBSETS.size(); s++) {
+        bySubset.put(SUBSETS.get(s), RankingMetrics.of(toArray(ranks.get(m).get(s))));
+      }
       result.put(METHODS.get(m), bySubset);
     }
-    return result;
+    return new Result(result, expectedCalibrationError(calibration), fusions);
+  }
+
+  /** 10 equal-width bins of the top-1 probability: Σ |mean confidence − accuracy| · share of cases. */
+  static double expectedCalibrationError(List<float[]> predictions) {
+    double[] conf = new double[10];
+    double[] hits = new double[10];
+    for (float[] p : predictions) {
+      int bin = Math.min(9, (int) (p[0] * 10));
+      conf[bin] += p[0];
+      hits[bin] += p[1];
+    }
+    double e = 0;
+    for (int b = 0; b < 10; b++) {
+      e += Math.abs(conf[b] - hits[b]) / Math.max(1, predictions.size());
+    }
+    return e;
   }
 
   static List<ResolvedCase> perturb(List<ResolvedCase> cases, ScoringModel model, int noise, boolean imprecision,

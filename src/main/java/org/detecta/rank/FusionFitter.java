@@ -1,135 +1,270 @@
 package org.detecta.rank;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Fits {@link FusionWeights} on a validation split: a grid search over the component weights for mean
- * reciprocal rank of the correct disease, then a one-dimensional search of the softmax temperature for
- * validation log-likelihood (calibration). Also reports the expected calibration error of the top candidate.
+ * Fits a {@link FusionModel} on a validation split as a conditional logit: for each validation case, the
+ * candidates are the union of every component's top {@value #TOP} diseases, {@value #RANDOM} random
+ * others and the true diagnosis; the weights maximise the mean log-probability of the true diagnosis
+ * among its candidates (softmax over candidates, L2 penalty, Adam on standardised features). Then a
+ * one-dimensional search of the temperature maximises the validation log-likelihood over the whole disease
+ * space (calibration), and the expected calibration error of the top candidate is reported.
  */
 public final class FusionFitter {
-  // Similarity (the strongest single component, measured) has weight 1; the others are searched relative to it.
-  private static final double[] LR_CASES = {0, 1.0 / 64, 1.0 / 32, 1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2};
-  private static final double[] LR_KB = {0, 1.0 / 64, 1.0 / 16, 1.0 / 4};
-  private static final double[] EXCLUDED = {0, 1.0 / 64, 1.0 / 16, 1.0 / 4};
+  static final int TOP = 30;
+  static final int RANDOM = 20;
+  private static final int ITERATIONS = 400;
+  private static final double L2 = Double.parseDouble(System.getProperty("detecta.rare.l2", "1e-2"));
+  /** Features left out of the fit (weight 0), by name; an experiment knob. */
+  private static final java.util.Set<String> DROPPED = java.util.Set.of(
+      System.getProperty("detecta.rare.drop", "").split(","));
 
-  /** The fitted weights and their validation figures. */
-  public record Fit(FusionWeights weights, double mrr, double logLikelihood, double ece) {
+  /** The fitted fusion and its validation figures. */
+  public record Fit(FusionModel model, double logLikelihood, double ece, int cases) {
+  }
+
+  /** One validation case's candidates: feature rows and which rows are a true diagnosis. */
+  public record Candidates(float[][] x, boolean[] truth, float[] logWeight) {
   }
 
   public static Fit fit(ScoringModel model, List<ResolvedCase> validation, Consumer<String> progress) {
+    return fit(candidates(model, validation), progress);
+  }
+
+  /** Candidate sets of the validation cases whose diagnosis the model knows (others cannot be fitted on). */
+  static List<Candidates> candidates(ScoringModel model, List<ResolvedCase> validation) {
     List<ResolvedCase> usable = validation.stream()
         .filter(c -> c.observed().length > 0 && c.diagnoses().stream().anyMatch(d -> model.indexOf(d) >= 0))
         .toList();
-    if (usable.isEmpty()) {
-      return new Fit(new FusionWeights(1, 0, 1.0 / 16, 1.0 / 64, 1), 0, 0, 0);
+    List<Candidates> data = new ArrayList<>(java.util.Collections.nCopies(usable.size(), (Candidates) null));
+    IntStream.range(0, usable.size()).parallel().forEach(i -> data.set(i, candidates(model, usable.get(i), i)));
+    return data;
+  }
+
+  /** Fits on candidate sets (possibly pooled from several validation splits). */
+  static Fit fit(List<Candidates> data, Consumer<String> progress) {
+    if (data.isEmpty()) {
+      return new Fit(FusionModel.only(ScoringModel.SIMILARITY), 0, 0, 0);
     }
-    int combos = LR_CASES.length * LR_KB.length * EXCLUDED.length;
-    double[][] rr = new double[usable.size()][];
-    IntStream.range(0, usable.size()).parallel().forEach(i -> {
-      ResolvedCase c = usable.get(i);
-      float[][] comps = model.scoreAll(c.observed(), c.excluded());
-      float[] fused = new float[model.size()];
-      double[] row = new double[combos];
-      for (int k = 0; k < combos; k++) {
-        combo(k).fuse(comps, fused);
-        int rank = Ranks.rankOfAny(fused, model, c.diagnoses());
-        row[k] = rank > 0 ? 1.0 / rank : 0;
-      }
-      rr[i] = row;
-    });
-    int best = 0;
-    double bestMrr = -1;
-    for (int k = 0; k < combos; k++) {
-      double sum = 0;
-      for (double[] row : rr) {
-        sum += row[k];
-      }
-      if (sum / rr.length > bestMrr + 1e-12) {
-        bestMrr = sum / rr.length;
-        best = k;
-      }
+    double[] w = optimise(data);
+    // Temperature: 1-D search of the (importance-weighted) candidate log-likelihood under w / t.
+    double[][] z = new double[data.size()][];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = logits(data.get(i), w);
     }
-    FusionWeights weights = combo(best);
-    progress.accept(String.format("fusion weights %s, validation MRR %.3f on %d cases", weights, bestMrr, usable.size()));
-    // Temperature: the fused logits of each case are computed once, then the 1-D search reuses them.
-    float[][] logits = new float[usable.size()][];
-    int[][] truth = new int[usable.size()][];
-    IntStream.range(0, usable.size()).parallel().forEach(i -> {
-      ResolvedCase c = usable.get(i);
-      float[] fused = new float[model.size()];
-      weights.fuse(model.scoreAll(c.observed(), c.excluded()), fused);
-      logits[i] = fused;
-      truth[i] = c.diagnoses().stream().mapToInt(model::indexOf).filter(d -> d >= 0).toArray();
-    });
     double lo = Math.log(0.05);
     double hi = Math.log(20);
     for (int step = 0; step < 30; step++) {
       double m1 = lo + (hi - lo) / 3;
       double m2 = hi - (hi - lo) / 3;
-      if (logLikelihood(logits, truth, Math.exp(m1)) < logLikelihood(logits, truth, Math.exp(m2))) {
+      if (logLikelihood(data, z, Math.exp(m1)) < logLikelihood(data, z, Math.exp(m2))) {
         lo = m1;
       } else {
         hi = m2;
       }
     }
     double t = Math.exp((lo + hi) / 2);
-    double ll = logLikelihood(logits, truth, t);
-    double ece = ece(logits, truth, t);
-    progress.accept(String.format("temperature %.3f, validation mean log-likelihood %.3f, ECE %.3f", t, ll, ece));
-    return new Fit(weights.withTemperature(t), bestMrr, ll, ece);
+    double ll = logLikelihood(data, z, t);
+    double ece = ece(data, z, t);
+    FusionModel fusion = new FusionModel(w, t);
+    progress.accept(String.format("fusion %s on %d validation cases: mean log-likelihood %.3f, ECE %.3f", fusion,
+        data.size(), ll, ece));
+    return new Fit(fusion, ll, ece, data.size());
   }
 
-  private static FusionWeights combo(int k) {
-    int e = k % EXCLUDED.length;
-    int rest = k / EXCLUDED.length;
-    return new FusionWeights(1, LR_KB[rest % LR_KB.length], LR_CASES[rest / LR_KB.length], EXCLUDED[e], 1);
+  static Candidates candidates(ScoringModel model, ResolvedCase c, long seed) {
+    float[][] comps = model.scoreAll(c.observed(), c.excluded());
+    TreeSet<Integer> set = new TreeSet<>();
+    for (int component = 0; component < ScoringModel.COMPONENTS; component++) {
+      for (int d : Ranks.top(comps[component], TOP)) {
+        set.add(d);
+      }
+    }
+    for (String id : c.diagnoses()) {
+      int d = model.indexOf(id);
+      if (d >= 0) {
+        set.add(d);
+      }
+    }
+    // random others stand for the rest of the disease space, each weighted by how many it represents
+    int chosen = set.size();
+    Random random = new Random(seed);
+    TreeSet<Integer> others = new TreeSet<>();
+    while (others.size() < Math.min(RANDOM, model.size() - chosen)) {
+      int d = random.nextInt(model.size());
+      if (!set.contains(d)) {
+        others.add(d);
+      }
+    }
+    float otherWeight = others.isEmpty() ? 0 : (float) (model.size() - chosen) / others.size();
+    boolean[] all = new boolean[ScoringModel.COMPONENTS];
+    java.util.Arrays.fill(all, true);
+    FusionFeatures features = new FusionFeatures(comps, model, all);
+    int rows = chosen + others.size();
+    float[][] x = new float[rows][FusionFeatures.COUNT];
+    boolean[] truth = new boolean[rows];
+    float[] logWeight = new float[rows];
+    int row = 0;
+    for (int d : set) {
+      features.row(d, x[row]);
+      truth[row] = c.diagnoses().contains(model.id(d));
+      row++;
+    }
+    for (int d : others) {
+      features.row(d, x[row]);
+      logWeight[row] = (float) Math.log(otherWeight);
+      row++;
+    }
+    return new Candidates(x, truth, logWeight);
   }
 
-  static double logLikelihood(float[][] logits, int[][] truth, double t) {
+  private static double[] logits(Candidates c, double[] w) {
+    double[] z = new double[c.x().length];
+    for (int r = 0; r < z.length; r++) {
+      double s = 0;
+      for (int j = 0; j < w.length; j++) {
+        s += w[j] * c.x()[r][j];
+      }
+      z[r] = s;
+    }
+    return z;
+  }
+
+  /** Mean log-probability of the true diagnosis with logits z / t (candidate rows importance-weighted). */
+  static double logLikelihood(List<Candidates> data, double[][] z, double t) {
     double sum = 0;
-    for (int i = 0; i < logits.length; i++) {
-      double lse = Ranks.logSumExp(logits[i], t);
-      double best = Double.NEGATIVE_INFINITY;
-      for (int d : truth[i]) {
-        best = Math.max(best, logits[i][d] / t - lse);
+    for (int i = 0; i < z.length; i++) {
+      Candidates c = data.get(i);
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : z[i]) {
+        max = Math.max(max, v / t);
       }
-      sum += best;
+      double all = 0;
+      double hit = 0;
+      for (int r = 0; r < z[i].length; r++) {
+        double e = Math.exp(z[i][r] / t - max);
+        all += e * Math.exp(c.logWeight()[r]);
+        hit += c.truth()[r] ? e : 0;
+      }
+      sum += Math.log(hit / all);
     }
-    return sum / logits.length;
+    return sum / z.length;
   }
 
-  /** Expected calibration error of the top-1 probability, 10 equal-width bins. */
-  static double ece(float[][] logits, int[][] truth, double t) {
-    double[] conf = new double[10];
-    double[] hits = new double[10];
-    int[] count = new int[10];
-    for (int i = 0; i < logits.length; i++) {
+  /** Expected calibration error of the top candidate's probability, 10 equal-width bins. */
+  static double ece(List<Candidates> data, double[][] z, double t) {
+    List<float[]> predictions = new ArrayList<>();
+    for (int i = 0; i < z.length; i++) {
+      Candidates c = data.get(i);
       int top = 0;
-      for (int d = 1; d < logits[i].length; d++) {
-        if (logits[i][d] > logits[i][top]) {
-          top = d;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < z[i].length; r++) {
+        if (z[i][r] > max) {
+          max = z[i][r];
+          top = r;
         }
       }
-      double p = Math.exp(logits[i][top] / t - Ranks.logSumExp(logits[i], t));
-      int bin = Math.min(9, (int) (p * 10));
-      conf[bin] += p;
-      count[bin]++;
-      for (int d : truth[i]) {
-        if (d == top) {
-          hits[bin]++;
-          break;
+      double all = 0;
+      for (int r = 0; r < z[i].length; r++) {
+        all += Math.exp((z[i][r] - max) / t + c.logWeight()[r]);
+      }
+      predictions.add(new float[] {(float) (1 / all), c.truth()[top] ? 1f : 0f});
+    }
+    return CrossValidation.expectedCalibrationError(predictions);
+  }
+
+  /** Conditional-logit weights (original feature scale) maximising the mean log-probability of the truth. */
+  static double[] optimise(List<Candidates> data) {
+    int f = FusionFeatures.COUNT;
+    double[] mean = new double[f];
+    double[] sd = new double[f];
+    long rows = 0;
+    for (Candidates c : data) {
+      for (float[] x : c.x()) {
+        for (int j = 0; j < f; j++) {
+          mean[j] += x[j];
+          sd[j] += (double) x[j] * x[j];
+        }
+        rows++;
+      }
+    }
+    for (int j = 0; j < f; j++) {
+      mean[j] /= rows;
+      double var = sd[j] / rows - mean[j] * mean[j];
+      sd[j] = var > 1e-12 && !DROPPED.contains(FusionFeatures.NAMES.get(j)) ? Math.sqrt(var) : 0;
+    }
+    double[] w = new double[f];
+    double[] m = new double[f];
+    double[] v = new double[f];
+    double rate = 0.05;
+    for (int it = 1; it <= ITERATIONS; it++) {
+      double[] grad = gradient(data, w, sd);
+      for (int j = 0; j < f; j++) {
+        double g = grad[j] + 2 * L2 * w[j];
+        m[j] = 0.9 * m[j] + 0.1 * g;
+        v[j] = 0.999 * v[j] + 0.001 * g * g;
+        double mh = m[j] / (1 - Math.pow(0.9, it));
+        double vh = v[j] / (1 - Math.pow(0.999, it));
+        w[j] -= rate * mh / (Math.sqrt(vh) + 1e-8);
+      }
+    }
+    double[] original = new double[f];
+    for (int j = 0; j < f; j++) {
+      original[j] = sd[j] > 0 ? w[j] / sd[j] : 0;
+    }
+    return original;
+  }
+
+  /** Gradient of the mean negative log-likelihood w.r.t. the standardised weights. */
+  private static double[] gradient(List<Candidates> data, double[] w, double[] sd) {
+    int f = w.length;
+    double[][] parts = new double[data.size()][];
+    IntStream.range(0, data.size()).parallel().forEach(i -> {
+      Candidates c = data.get(i);
+      int n = c.x().length;
+      double[] z = new double[n];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < n; r++) {
+        double s = 0;
+        for (int j = 0; j < f; j++) {
+          if (sd[j] > 0) {
+            s += w[j] * c.x()[r][j] / sd[j];
+          }
+        }
+        z[r] = s + c.logWeight()[r];
+        max = Math.max(max, z[r]);
+      }
+      double all = 0;
+      double hit = 0;
+      for (int r = 0; r < n; r++) {
+        z[r] = Math.exp(z[r] - max);
+        all += z[r];
+        hit += c.truth()[r] ? z[r] : 0; // truth rows have log weight 0
+      }
+      double[] g = new double[f];
+      for (int r = 0; r < n; r++) {
+        double coefficient = z[r] / all - (c.truth()[r] ? z[r] / hit : 0);
+        if (coefficient != 0) {
+          for (int j = 0; j < f; j++) {
+            if (sd[j] > 0) {
+              g[j] += coefficient * c.x()[r][j] / sd[j];
+            }
+          }
         }
       }
-    }
-    double e = 0;
-    for (int b = 0; b < 10; b++) {
-      if (count[b] > 0) {
-        e += Math.abs(conf[b] - hits[b]) / logits.length;
+      parts[i] = g;
+    });
+    double[] grad = new double[f];
+    for (double[] g : parts) {
+      for (int j = 0; j < f; j++) {
+        grad[j] += g[j] / data.size();
       }
     }
-    return e;
+    return grad;
   }
 }

@@ -1,41 +1,18 @@
 package org.detecta.rank;
 
 /**
- * Linear fusion of component scores into softmax logits: logit_d = (Σ_i w_i · score_i[d]) / temperature.
- * Weights are chosen on a validation split for ranking; the temperature then calibrates probabilities.
+ * Hand-set linear weights of the four phenotype components (similarity, KB likelihood ratio, case-learned
+ * likelihood ratio, excluded terms) and a temperature: a convenience for fixtures and experiments, turned
+ * into the {@link FusionModel} the engine runs (the likelihood-ratio weights apply to the per-query
+ * standardised scores). Trained models use a fitted {@link FusionModel} instead.
  */
 public record FusionWeights(double similarity, double lrKb, double lrCases, double excluded, double temperature) {
-  public FusionWeights {
-    if (!(temperature > 0)) {
-      throw new IllegalArgumentException("temperature must be > 0, was " + temperature);
-    }
-  }
-
-  public double weight(int component) {
-    return switch (component) {
-      case ScoringModel.SIMILARITY -> similarity;
-      case ScoringModel.LR_KB -> lrKb;
-      case ScoringModel.LR_CASES -> lrCases;
-      case ScoringModel.EXCLUDED -> excluded;
-      default -> throw new IllegalArgumentException("no component " + component);
-    };
-  }
-
-  /** Only one component, unit temperature: for measuring each component alone. */
-  public static FusionWeights only(int component) {
-    return new FusionWeights(component == ScoringModel.SIMILARITY ? 1 : 0, component == ScoringModel.LR_KB ? 1 : 0,
-        component == ScoringModel.LR_CASES ? 1 : 0, component == ScoringModel.EXCLUDED ? 1 : 0, 1);
-  }
-
-  public FusionWeights withTemperature(double t) {
-    return new FusionWeights(similarity, lrKb, lrCases, excluded, t);
-  }
-
-  /** Fused logits (before temperature) into {@code out}. */
-  public void fuse(float[][] components, float[] out) {
-    for (int d = 0; d < out.length; d++) {
-      out[d] = (float) (similarity * components[0][d] + lrKb * components[1][d] + lrCases * components[2][d]
-          + excluded * components[3][d]);
-    }
+  public FusionModel toModel() {
+    double[] w = new double[FusionFeatures.COUNT];
+    w[FusionFeatures.NAMES.indexOf("similarity")] = similarity;
+    w[FusionFeatures.NAMES.indexOf("lr-kb")] = lrKb;
+    w[FusionFeatures.NAMES.indexOf("lr-cases")] = lrCases;
+    w[FusionFeatures.NAMES.indexOf("excluded")] = excluded;
+    return new FusionModel(w, temperature);
   }
 }

@@ -51,14 +51,18 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
   @Override
   public void score(int[] observed, int[] excluded, float[] out) {
     java.util.Arrays.fill(out, 0f);
-    float[] best = new float[out.length];
     float fp = (float) parameters.falsePositive();
+    float logFp = (float) Math.log(fp);
+    // best[d] > 0 only for diseases touched by the current term; the others keep the false-positive rate,
+    // whose log ratio is added to every disease at the end (one pass, not one per term).
+    float[] best = new float[out.length];
+    int[] touched = new int[out.length];
+    double constant = 0;
     for (int q : useObserved ? observed : new int[0]) {
-      java.util.Arrays.fill(best, fp);
       double bgQ = index.background(q);
-      int[] anc = ancestors[q];
+      int n = 0;
       // ancestors are sorted by index, not depth: the max over all of them is order-independent.
-      for (int c : anc) {
+      for (int c : ancestors[q]) {
         double scale = c == q ? 1.0 : bgQ / index.background(c);
         if (scale <= fp) {
           continue;
@@ -67,24 +71,26 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
         float[] ps = index.probs(c);
         for (int i = 0; i < ds.length; i++) {
           float v = (float) (ps[i] * scale);
-          if (v > best[ds[i]]) {
-            best[ds[i]] = v;
+          int d = ds[i];
+          if (v > fp && v > best[d]) {
+            if (best[d] == 0) {
+              touched[n++] = d;
+            }
+            best[d] = v;
           }
         }
       }
-      float logBg = (float) Math.log(bgQ);
-      float logFp = (float) Math.log(fp);
-      for (int d = 0; d < out.length; d++) {
-        out[d] += (best[d] > fp ? (float) Math.log(best[d]) : logFp) - logBg;
+      for (int i = 0; i < n; i++) {
+        int d = touched[i];
+        out[d] += (float) Math.log(best[d]) - logFp;
+        best[d] = 0;
       }
+      constant += logFp - Math.log(bgQ);
     }
     double max = parameters.maxPresent();
     for (int q : useExcluded ? excluded : new int[0]) {
       double bg = Math.min(index.background(q), max);
-      float base = (float) -Math.log(1 - bg);
-      for (int d = 0; d < out.length; d++) {
-        out[d] += base;
-      }
+      constant += -Math.log(1 - bg);
       int[] ds = index.diseases(q);
       float[] ps = index.probs(q);
       for (int i = 0; i < ds.length; i++) {
@@ -94,6 +100,12 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
         for (int d : notIndex.diseases(c)) {
           out[d] += (float) NOT_BONUS;
         }
+      }
+    }
+    if (constant != 0) {
+      float k = (float) constant;
+      for (int d = 0; d < out.length; d++) {
+        out[d] += k;
       }
     }
   }

@@ -41,4 +41,24 @@ public final class Ranks {
     }
     return max + Math.log(sum);
   }
+
+  /** Indices of the {@code n} highest scores (ties: lower index first), best first. */
+  public static int[] top(float[] scores, int n) {
+    n = Math.min(n, scores.length);
+    int[] best = new int[n];
+    int size = 0;
+    for (int i = 0; i < scores.length; i++) {
+      float s = scores[i];
+      if (size == n && s <= scores[best[n - 1]]) {
+        continue;
+      }
+      int at = size < n ? size++ : n - 1;
+      while (at > 0 && scores[best[at - 1]] < s) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = i;
+    }
+    return java.util.Arrays.copyOf(best, size);
+  }
 }

@@ -17,13 +17,24 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
 
 /**
  * The stored form of a trained {@code rare-phenotype} model: gzipped DataOutputStream (no Java
- * serialization) with the HPO release fingerprint, parameters, fusion weights, training case ids and the
- * learned case profiles (terms as HPO ids, so the artifact does not depend on index order).
+ * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
+ * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
+ * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
+ * rebuilt from the cases on load. Format 2; format 1 (profiles only, four fixed weights) is refused.
  */
-public record RareArtifact(HpoRelease release, RankParameters parameters, FusionWeights weights,
-                           List<String> trainingCaseIds, CaseProfiles profiles, Map<String, String> labels) {
+public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
+                           List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  private static final int FORMAT = 1;
+  static final int FORMAT = 2;
+
+  public RareArtifact {
+    cases = List.copyOf(cases);
+    labels = Map.copyOf(labels);
+  }
+
+  public List<String> trainingCaseIds() {
+    return cases.stream().map(ResolvedCase::id).toList();
+  }
 
   public byte[] write(TermIndex terms) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -39,37 +50,47 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeDouble(parameters.smoothing());
       out.writeDouble(parameters.publicationCap());
       out.writeDouble(parameters.maxPresent());
-      out.writeDouble(weights.similarity());
-      out.writeDouble(weights.lrKb());
-      out.writeDouble(weights.lrCases());
-      out.writeDouble(weights.excluded());
-      out.writeDouble(weights.temperature());
-      out.writeInt(trainingCaseIds.size());
-      for (String id : trainingCaseIds) {
-        out.writeUTF(id);
+      double[] w = weights.weights();
+      out.writeInt(w.length);
+      for (int f = 0; f < w.length; f++) {
+        out.writeUTF(FusionFeatures.NAMES.get(f));
+        out.writeDouble(w[f]);
       }
+      out.writeDouble(weights.temperature());
       out.writeInt(labels.size());
       for (var e : new java.util.TreeMap<>(labels).entrySet()) {
         out.writeUTF(e.getKey());
         out.writeUTF(e.getValue());
       }
-      out.writeInt(profiles.diseases().size());
-      for (String id : profiles.diseaseIds()) {
-        CaseProfiles.Learned l = profiles.diseases().get(id);
-        out.writeUTF(id);
-        out.writeDouble(l.weight());
-        out.writeInt(l.terms().size());
-        for (var t : new java.util.TreeMap<>(l.terms()).entrySet()) {
-          out.writeUTF(terms.id(t.getKey()).getValue());
-          out.writeFloat(t.getValue());
+      out.writeInt(cases.size());
+      for (ResolvedCase c : cases) {
+        out.writeUTF(c.id());
+        out.writeUTF(c.group());
+        out.writeInt(c.diagnoses().size());
+        for (String d : c.diagnoses()) {
+          out.writeUTF(d);
         }
-        out.writeInt(l.direct().length);
-        for (int t : l.direct()) {
-          out.writeUTF(terms.id(t).getValue());
-        }
+        writeTerms(out, c.observed(), terms);
+        writeTerms(out, c.excluded(), terms);
       }
     }
     return bytes.toByteArray();
+  }
+
+  private static void writeTerms(DataOutputStream out, int[] ids, TermIndex terms) throws IOException {
+    out.writeInt(ids.length);
+    for (int t : ids) {
+      out.writeUTF(terms.id(t).getValue());
+    }
+  }
+
+  private static int[] readTerms(DataInputStream in, TermIndex terms) throws IOException {
+    int n = in.readInt();
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (int i = 0; i < n; i++) {
+      terms.indexOf(TermId.of(in.readUTF())).ifPresent(out::add);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public static RareArtifact read(byte[] artifact, TermIndex terms) throws IOException {
@@ -79,43 +100,47 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       int format = in.readInt();
       if (format != FORMAT) {
-        throw new IOException("Unsupported rare-phenotype artifact format " + format + " (this build reads " + FORMAT + ")");
+        throw new IOException("Unsupported rare-phenotype artifact format " + format + " (this build reads format "
+            + FORMAT + "); retrain it with ./detecta train --model rare-phenotype");
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble(), in.readDouble());
-      FusionWeights weights = new FusionWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble());
-      int n = in.readInt();
-      List<String> ids = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        ids.add(in.readUTF());
+      int nf = in.readInt();
+      if (nf != FusionFeatures.COUNT) {
+        throw new IOException("rare-phenotype artifact has " + nf + " fusion features, this build expects "
+            + FusionFeatures.COUNT + "; retrain it with ./detecta train --model rare-phenotype");
       }
+      double[] w = new double[nf];
+      for (int f = 0; f < nf; f++) {
+        String name = in.readUTF();
+        if (!name.equals(FusionFeatures.NAMES.get(f))) {
+          throw new IOException("rare-phenotype artifact fusion feature " + f + " is '" + name + "', expected '"
+              + FusionFeatures.NAMES.get(f) + "'; retrain it with ./detecta train --model rare-phenotype");
+        }
+        w[f] = in.readDouble();
+      }
+      FusionModel weights = new FusionModel(w, in.readDouble());
       int nl = in.readInt();
       Map<String, String> labels = new HashMap<>();
       for (int i = 0; i < nl; i++) {
         labels.put(in.readUTF(), in.readUTF());
       }
-      int nd = in.readInt();
-      Map<String, CaseProfiles.Learned> learned = new HashMap<>();
-      for (int i = 0; i < nd; i++) {
+      int n = in.readInt();
+      List<ResolvedCase> cases = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
         String id = in.readUTF();
-        double weight = in.readDouble();
-        int nt = in.readInt();
-        Map<Integer, Float> map = new HashMap<>();
-        for (int j = 0; j < nt; j++) {
-          String term = in.readUTF();
-          float w = in.readFloat();
-          terms.indexOf(TermId.of(term)).ifPresent(t -> map.merge(t, w, Math::max));
+        String group = in.readUTF();
+        int nd = in.readInt();
+        List<String> diagnoses = new ArrayList<>(nd);
+        for (int j = 0; j < nd; j++) {
+          diagnoses.add(in.readUTF());
         }
-        int nDirect = in.readInt();
-        java.util.TreeSet<Integer> direct = new java.util.TreeSet<>();
-        for (int j = 0; j < nDirect; j++) {
-          terms.indexOf(TermId.of(in.readUTF())).ifPresent(direct::add);
-        }
-        learned.put(id, new CaseProfiles.Learned(weight, map, direct.stream().mapToInt(Integer::intValue).toArray()));
+        int[] observed = readTerms(in, terms);
+        int[] excluded = readTerms(in, terms);
+        cases.add(new ResolvedCase(id, group, observed, excluded, diagnoses, List.of()));
       }
-      return new RareArtifact(release, parameters, weights, ids, new CaseProfiles(learned), labels);
+      return new RareArtifact(release, parameters, weights, cases, labels);
     }
   }
 }

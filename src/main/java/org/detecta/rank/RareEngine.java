@@ -19,10 +19,10 @@ public final class RareEngine implements DiagnosticModel {
   static final int EVIDENCE_LIMIT = 50;
 
   private final ScoringModel model;
-  private final FusionWeights weights;
+  private final FusionModel weights;
   private final Set<String> trainingCaseIds;
 
-  public RareEngine(ScoringModel model, FusionWeights weights, Set<String> trainingCaseIds) {
+  public RareEngine(ScoringModel model, FusionModel weights, Set<String> trainingCaseIds) {
     this.model = model;
     this.weights = weights;
     this.trainingCaseIds = Set.copyOf(trainingCaseIds);
@@ -42,7 +42,7 @@ public final class RareEngine implements DiagnosticModel {
     return model;
   }
 
-  public FusionWeights weights() {
+  public FusionModel weights() {
     return weights;
   }
 
@@ -67,7 +67,7 @@ public final class RareEngine implements DiagnosticModel {
     int[] observed = resolver.resolve(query.observed(), unknown);
     int[] excluded = resolver.resolve(query.excluded(), unknown);
     float[] logits = new float[model.size()];
-    weights.fuse(model.score(observed, excluded, weights), logits);
+    weights.fuse(model.score(observed, excluded, weights), model, logits);
     double t = weights.temperature();
     double lse = Ranks.logSumExp(logits, t);
     int n = top <= 0 ? logits.length : Math.min(top, logits.length);

@@ -30,12 +30,21 @@ public final class RareTrainer {
   }
 
   public ScoringModel scoringModel(List<ResolvedCase> training) {
-    CaseProfiles profiles = CaseProfiles.learn(training, kb.terms(), parameters.publicationCap());
-    return new ScoringModel(kb, kbProfiles, profiles, labels, parameters);
+    return new ScoringModel(kb, kbProfiles, training, labels, parameters);
   }
 
-  public ScoringModel scoringModel(CaseProfiles profiles) {
-    return new ScoringModel(kb, kbProfiles, profiles, labels, parameters);
+  /**
+   * Cross-fitted fusion: the cases are split by publication into {@code parts}; for each part, components
+   * built on the other parts score it; the fusion is fitted on all those out-of-part candidate sets.
+   */
+  public FusionFitter.Fit fitWeightsCrossed(List<ResolvedCase> cases, int parts, long seed, Consumer<String> progress) {
+    int[] folds = GroupedSplit.folds(cases, parts, seed);
+    List<FusionFitter.Candidates> data = new java.util.ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      data.addAll(FusionFitter.candidates(scoringModel(GroupedSplit.select(cases, folds, p, false)),
+          GroupedSplit.select(cases, folds, p, true)));
+    }
+    return FusionFitter.fit(data, progress);
   }
 
   /** Profiles on {@code training}, weights on {@code validation}. */
@@ -45,21 +54,40 @@ public final class RareTrainer {
   }
 
   public RareEngine engine(List<ResolvedCase> training, FusionWeights weights) {
+    return engine(training, weights.toModel());
+  }
+
+  public RareEngine engine(List<ResolvedCase> training, FusionModel fusion) {
     Set<String> ids = new HashSet<>();
     training.forEach(c -> ids.add(c.id()));
-    return new RareEngine(scoringModel(training), weights, ids);
+    return new RareEngine(scoringModel(training), fusion, ids);
   }
 
   /** Ranks ({@code [fusion][case]}, 0 = disease unknown to the model) of each case under each fusion. */
-  public static int[][] ranks(ScoringModel model, List<ResolvedCase> cases, List<FusionWeights> fusions) {
+  public static int[][] ranks(ScoringModel model, List<ResolvedCase> cases, List<FusionModel> fusions) {
+    return ranks(model, cases, fusions, null);
+  }
+
+  /**
+   * As {@link #ranks(ScoringModel, List, List)}; when {@code calibration} is given (length = cases), also
+   * stores per case {top-1 probability, 1 if that candidate is a true diagnosis} under the last fusion.
+   */
+  public static int[][] ranks(ScoringModel model, List<ResolvedCase> cases, List<FusionModel> fusions,
+                              float[][] calibration) {
     int[][] ranks = new int[fusions.size()][cases.size()];
     IntStream.range(0, cases.size()).parallel().forEach(i -> {
       ResolvedCase c = cases.get(i);
       float[][] comps = model.scoreAll(c.observed(), c.excluded());
       float[] fused = new float[model.size()];
       for (int f = 0; f < fusions.size(); f++) {
-        fusions.get(f).fuse(comps, fused);
+        fusions.get(f).fuse(comps, model, fused);
         ranks[f][i] = Ranks.rankOfAny(fused, model, c.diagnoses());
+      }
+      if (calibration != null) {
+        FusionModel last = fusions.get(fusions.size() - 1);
+        int top = Ranks.top(fused, 1)[0];
+        double p = Math.exp(fused[top] / last.temperature() - Ranks.logSumExp(fused, last.temperature()));
+        calibration[i] = new float[] {(float) p, c.diagnoses().contains(model.id(top)) ? 1f : 0f};
       }
     });
     return ranks;

@@ -11,26 +11,36 @@ import org.detecta.kb.TermIndex;
 /**
  * The disease space (KB diseases, then diseases known only from cases) and the three component scorers
  * over it: semantic similarity and likelihood ratio (observed terms) on the case-smoothed profiles, the
- * KB-only likelihood ratio (observed terms), and the likelihood ratio of the excluded terms. Case profiles are smoothed toward the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
+ * KB-only likelihood ratio (observed terms), the likelihood ratio of the excluded terms, nearest training
+ * cases ({@link CaseNeighbours}) and a prior from training-case counts. Case profiles are smoothed toward
+ * the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
  */
 public final class ScoringModel {
   public static final int SIMILARITY = 0;
   public static final int LR_KB = 1;
   public static final int LR_CASES = 2;
   public static final int EXCLUDED = 3;
-  public static final int COMPONENTS = 4;
+  public static final int KNN = 4;
+  public static final int PRIOR = 5;
+  public static final int COMPONENTS = 6;
+  /** Neighbour aggregation: mean of the best cases of this many distinct publications. */
+  static final int KNN_TOP = 1;
+  /** Terms below this information content are ignored by similarity and neighbours (shared by nearly all). */
+  static final double MIN_IC = 0.5;
 
   private final TermIndex terms;
   private final String[] ids;
   private final String[] names;
   private final Map<String, Integer> indexById;
   private final boolean[] learned;
+  private final int kbSize;
   private final PhenotypeScorer[] scorers;
   private final LikelihoodRatioScorer explainer;
   private final PostingsIndex profiles;
 
-  public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, CaseProfiles cases, Map<String, String> labels,
+  public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, List<ResolvedCase> training, Map<String, String> labels,
                       RankParameters parameters) {
+    CaseProfiles cases = CaseProfiles.learn(training, kb.terms(), parameters.publicationCap());
     this.terms = kb.terms();
     List<String> idList = new ArrayList<>(kbProfiles.ids);
     List<String> nameList = new ArrayList<>(kbProfiles.names);
@@ -50,6 +60,8 @@ public final class ScoringModel {
     names = nameList.toArray(String[]::new);
     indexById = Map.copyOf(byId);
     learned = new boolean[n];
+    kbSize = kbProfiles.size();
+    float[] logPrior = new float[n];
     List<Map<Integer, Float>> kbPresent = new ArrayList<>(kbProfiles.present);
     List<Map<Integer, Float>> nots = new ArrayList<>(kbProfiles.not);
     List<Map<Integer, Float>> smoothed = new ArrayList<>(kbProfiles.present);
@@ -67,6 +79,7 @@ public final class ScoringModel {
       int d = indexById.get(e.getKey());
       learned[d] = true;
       CaseProfiles.Learned l = e.getValue();
+      logPrior[d] = (float) Math.log1p(l.weight());
       Map<Integer, Float> prior = kbPresent.get(d);
       Map<Integer, Float> map = new HashMap<>(prior.size() + l.terms().size());
       for (var p : prior.entrySet()) {
@@ -100,10 +113,12 @@ public final class ScoringModel {
     PostingsIndex notIndex = new PostingsIndex(termCount, nots, floor);
     explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, true);
     scorers = new PhenotypeScorer[] {
-        new SimilarityScorer(ancestors, ic, caseIndex, 0.5),
+        new SimilarityScorer(ancestors, ic, caseIndex, MIN_IC),
         new LikelihoodRatioScorer("lr-kb", ancestors, kbIndex, notIndex, direct, parameters, true, false),
         new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, false),
-        new LikelihoodRatioScorer("excluded", ancestors, caseIndex, notIndex, direct, parameters, false, true)};
+        new LikelihoodRatioScorer("excluded", ancestors, caseIndex, notIndex, direct, parameters, false, true),
+        new CaseNeighbours(training, indexById, ancestors, ic, MIN_IC, KNN_TOP),
+        new DiseasePrior(logPrior)};
   }
 
   public int size() {
@@ -129,6 +144,11 @@ public final class ScoringModel {
     return learned[d];
   }
 
+  /** True when the disease comes from the knowledge base (not only from cases). */
+  public boolean inKb(int d) {
+    return d < kbSize;
+  }
+
   public PhenotypeScorer scorer(int component) {
     return scorers[component];
   }
@@ -151,11 +171,11 @@ public final class ScoringModel {
     return score(observed, excluded, null);
   }
 
-  /** Component scores, skipping (leaving zero) the components whose fusion weight is 0. */
-  public float[][] score(int[] observed, int[] excluded, FusionWeights weights) {
+  /** Component scores, skipping (leaving zero) the components the fusion does not use. */
+  public float[][] score(int[] observed, int[] excluded, FusionModel fusion) {
     float[][] out = new float[COMPONENTS][ids.length];
     for (int c = 0; c < COMPONENTS; c++) {
-      if (weights == null || weights.weight(c) != 0) {
+      if (fusion == null || fusion.needs(c)) {
         scorers[c].score(observed, excluded, out[c]);
       }
     }

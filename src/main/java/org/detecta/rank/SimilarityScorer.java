@@ -31,9 +31,10 @@ public final class SimilarityScorer implements PhenotypeScorer {
       return;
     }
     float[] best = new float[out.length];
+    int[] touched = new int[out.length];
     float share = 1f / observed.length;
     for (int q : observed) {
-      java.util.Arrays.fill(best, 0f);
+      int n = 0;
       for (int c : ancestors[q]) {
         float value = (float) ic[c];
         if (value < minIc) {
@@ -41,12 +42,17 @@ public final class SimilarityScorer implements PhenotypeScorer {
         }
         for (int d : index.diseases(c)) {
           if (best[d] < value) {
+            if (best[d] == 0) {
+              touched[n++] = d;
+            }
             best[d] = value;
           }
         }
       }
-      for (int d = 0; d < out.length; d++) {
+      for (int i = 0; i < n; i++) {
+        int d = touched[i];
         out[d] += best[d] * share;
+        best[d] = 0;
       }
     }
   }

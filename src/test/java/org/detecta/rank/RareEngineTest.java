@@ -1,5 +1,6 @@
 package org.detecta.rank;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class RareEngineTest {
     List<ResolvedCase> cases = List.of(
         resolved(new TermResolver(kb.terms()), "c1", "PMID:1", List.of("HP:0001629", "HP:0000107"), "OMIM:999999"),
         resolved(new TermResolver(kb.terms()), "c2", "PMID:2", List.of("HP:0001629", "HP:0010442"), "OMIM:999999"));
-    engine = trainer.engine(cases, new FusionWeights(1, 0, 0.25, 0.25, 1));
+    engine = trainer.engine(cases, new FusionModel(new double[] {1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 1));
   }
 
   private static ResolvedCase resolved(TermResolver r, String id, String pmid, List<String> observed, String disease) {
@@ -118,12 +119,32 @@ class RareEngineTest {
 
   @Test
   void artifactRoundTripKeepsTheRanking() throws Exception {
-    CaseProfiles profiles = CaseProfiles.learn(List.of(), kb.terms(), 3);
+    TermResolver r = new TermResolver(kb.terms());
+    ResolvedCase c1 = new ResolvedCase("c1", "PMID:1", r.resolve(List.of("HP:0001629", "HP:0000107"), new java.util.ArrayList<>()),
+        r.resolve(List.of("HP:0001250"), new java.util.ArrayList<>()), List.of("OMIM:999999"), List.of());
     RareArtifact artifact = new RareArtifact(kb.release(), RankParameters.defaults(),
-        new FusionWeights(1, 0.1, 0.1, 0.1, 2), List.of("c1"), profiles, Map.of());
+        new FusionModel(new double[] {1, 0.1, 0.1, 0.1, 2, 0.3, -1, 0.5, 0.2, 0.1, 0.4, 0.1, 0.1, 0.2, 0.7}, 2), List.of(c1),
+        Map.of("OMIM:999999", "Case-only disorder"));
     RareArtifact back = RareArtifact.read(artifact.write(kb.terms()), kb.terms());
     assertEquals(artifact.weights(), back.weights());
     assertEquals(artifact.release(), back.release());
     assertEquals(List.of("c1"), back.trainingCaseIds());
+    assertEquals(List.of("OMIM:999999"), back.cases().get(0).diagnoses());
+    assertArrayEquals(c1.observed(), back.cases().get(0).observed());
+    assertArrayEquals(c1.excluded(), back.cases().get(0).excluded());
+    assertEquals("PMID:1", back.cases().get(0).group());
+    assertEquals(artifact.labels(), back.labels());
+  }
+
+  @Test
+  void artifactOfAnOlderFormatIsRefusedWithAClearMessage() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+      out.writeInt(0x52415245);
+      out.writeInt(1);
+    }
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> RareArtifact.read(bytes.toByteArray(), kb.terms()));
+    assertTrue(e.getMessage().contains("format 1") && e.getMessage().contains("retrain"), e.getMessage());
   }
 }

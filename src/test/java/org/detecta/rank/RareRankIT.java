@@ -25,11 +25,11 @@ class RareRankIT {
     java.util.Set<String> trainGroups = new java.util.HashSet<>(train.stream().map(ResolvedCase::group).toList());
     assertTrue(test.stream().noneMatch(c -> trainGroups.contains(c.group())), "publications leak across the split");
     RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), Map.of());
-    FusionWeights weights = trainer.fitWeights(train, validation, s -> { }).weights();
+    FusionModel weights = trainer.fitWeights(train, validation, s -> { }).model();
     ScoringModel model = trainer.scoringModel(train);
     RankingMetrics fused = RankingMetrics.of(RareTrainer.ranks(model, test, List.of(weights))[0]);
     RankingMetrics kbOnly = RankingMetrics.of(RareTrainer.ranks(model, test,
-        List.of(FusionWeights.only(ScoringModel.LR_KB)))[0]);
+        List.of(FusionModel.only(ScoringModel.LR_KB)))[0]);
     assertTrue(fused.top10() > 0.25, "held-out top-10 " + fused);
     assertTrue(fused.top10() > kbOnly.top10(), "fusion " + fused + " vs KB-only LR " + kbOnly);
   }
