@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.detecta.Detecta;
@@ -78,7 +77,7 @@ public final class BatchCommand implements Callable<Integer> {
     BatchJob job = new BatchJob(artifact, input, out, format, top, flagThreshold, master,
         detecta.paths().data().toString(), threads);
     BatchSummary summary = chosen.run(job);
-    System.out.println(new ObjectMapper().writeValueAsString(summary));
+    JsonOutput.printLine(summary);
     return ExitCodes.OK;
   }
 }

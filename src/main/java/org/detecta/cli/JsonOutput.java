@@ -17,10 +17,15 @@ public final class JsonOutput {
   /** With {@code --json}, prints what {@code line} gives as one compact JSON line; otherwise runs {@code text}. */
   void print(Supplier<?> line, Runnable text) {
     if (json) {
-      System.out.println(compact(line.get()));
+      printLine(line.get());
     } else {
       text.run();
     }
+  }
+
+  /** Prints {@code value} as exactly one JSON line on stdout: for commands whose only output is JSON. */
+  static void printLine(Object value) {
+    System.out.println(compact(value));
   }
 
   /** A value (a tree, a map, a record) as one line of JSON. */

@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import org.detecta.Detecta;
 import org.detecta.batch.Extensions;
@@ -27,7 +26,7 @@ public final class LakeIngestCommand implements Callable<Integer> {
     LakeIngestor ingestor = Extensions.require(LakeIngestor.class, i -> true, "lake ingest");
     Detecta detecta = common.detecta();
     String where = lake != null ? lake : detecta.paths().home().resolve("lake").toString();
-    System.out.println(new ObjectMapper().writeValueAsString(ingestor.ingest(detecta.paths(), where, master)));
+    JsonOutput.printLine(ingestor.ingest(detecta.paths(), where, master));
     return ExitCodes.OK;
   }
 }

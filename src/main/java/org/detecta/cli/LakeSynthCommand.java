@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class LakeSynthCommand implements Callable<Integer> {
     json.put("rareCases", result.rareCases());
     json.put("seed", seed);
     json.put("seconds", result.seconds());
-    System.out.println(new ObjectMapper().writeValueAsString(json));
+    JsonOutput.printLine(json);
     return ExitCodes.OK;
   }
 }

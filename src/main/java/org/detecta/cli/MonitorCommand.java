@@ -75,8 +75,7 @@ public final class MonitorCommand extends CommandGroup {
         summary.add(m);
       }
       System.err.println("monitor report written to " + target);
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-          Map.of("report", target.toString(), "models", summary)));
+      JsonOutput.printLine(Map.of("report", target.toString(), "models", summary));
       return ExitCodes.OK;
     }
 

@@ -39,8 +39,8 @@ public final class AdminController {
     auth.require(ctx.header("Authorization"));
     String name = ctx.pathParam("name");
     String alias = ctx.pathParam("alias");
-    JsonNode body = bodies.read(ctx);
-    JsonNode version = body.path("version");
+    RequestFields fields = RequestFields.of(bodies.read(ctx));
+    JsonNode version = fields.body().path("version");
     if (!version.isIntegralNumber() || version.asInt() < 1) {
       throw new ApiException(400, "invalid_request", "Send {\"version\": N} with the version number to point the alias at",
           List.of(new ApiException.FieldProblem("version", version.toString(), "must be a positive whole number")));

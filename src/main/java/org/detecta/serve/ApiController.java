@@ -1,6 +1,5 @@
 package org.detecta.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -88,25 +87,17 @@ public final class ApiController {
   }
 
   public void feedback(Context ctx) {
-    JsonNode body = bodies.read(ctx);
-    if (!body.isObject()) {
-      throw new ApiException(400, "invalid_json", "The body must be a JSON object");
-    }
-    List<ApiException.FieldProblem> problems = new java.util.ArrayList<>();
-    Optional<String> id = DiagnoseRequest.text(body, "predictionId", problems);
-    Optional<String> confirmed = DiagnoseRequest.text(body, "confirmedDiagnosis", problems);
-    if (!problems.isEmpty()) {
-      throw new ApiException(400, "invalid_request", "Some fields have the wrong type", problems);
-    }
+    RequestFields fields = RequestFields.of(bodies.read(ctx));
+    Optional<String> id = fields.text("predictionId");
+    Optional<String> confirmed = fields.text("confirmedDiagnosis");
+    fields.failOnTypes();
     if (id.isEmpty() || !id.get().matches("[0-9a-f-]{36}")) {
-      problems.add(new ApiException.FieldProblem("predictionId", id.orElse(""), "must be the predictionId of a diagnosis"));
+      fields.invalid("predictionId", id.orElse(""), "must be the predictionId of a diagnosis");
     }
     if (confirmed.isEmpty() || confirmed.get().isBlank()) {
-      problems.add(new ApiException.FieldProblem("confirmedDiagnosis", confirmed.orElse(""), "must name the confirmed disease id"));
+      fields.invalid("confirmedDiagnosis", confirmed.orElse(""), "must name the confirmed disease id");
     }
-    if (!problems.isEmpty()) {
-      throw new ApiException(422, "invalid_request", "Some fields have invalid values", problems);
-    }
+    fields.failOnValues("Some fields have invalid values");
     if (!log.addFeedback(id.get(), confirmed.get().strip())) {
       throw new ApiException(404, "unknown_prediction", "No logged prediction " + id.get()
           + " (only consented predictions are kept, and only for the retention period)",

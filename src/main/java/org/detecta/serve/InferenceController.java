@@ -73,7 +73,8 @@ public final class InferenceController {
     if (!body.isObject() || !body.path("inputs").isArray()) {
       throw new ApiException(400, "invalid_request", "An inference request is an object with an 'inputs' array of tensors");
     }
-    List<ApiException.FieldProblem> problems = new ArrayList<>();
+    RequestFields fields = RequestFields.of(body);
+    List<ApiException.FieldProblem> tensorProblems = new ArrayList<>();
     List<String> observed = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     JsonNode inputs = body.get("inputs");
@@ -86,30 +87,24 @@ public final class InferenceController {
         default -> null;
       };
       if (target == null) {
-        problems.add(new ApiException.FieldProblem("inputs[" + i + "].name", tensorName, "must be observed or excluded"));
+        fields.invalid("inputs[" + i + "].name", tensorName, "must be observed or excluded");
         continue;
       }
       if (!"BYTES".equals(tensor.path("datatype").asText(""))) {
-        problems.add(new ApiException.FieldProblem("inputs[" + i + "].datatype", tensor.path("datatype").asText(""), "must be BYTES"));
+        fields.invalid("inputs[" + i + "].datatype", tensor.path("datatype").asText(""), "must be BYTES");
       }
-      target.addAll(DiagnoseRequest.strings(tensor, "data", problems).stream().toList());
+      target.addAll(RequestFields.strings(tensor, "data", tensorProblems));
     }
+    // One 422 for everything wrong in the tensors (the protocol has no separate "wrong type" answer).
+    tensorProblems.forEach(p -> fields.invalid(p.field(), p.value(), p.problem()));
     JsonNode parameters = body.path("parameters");
-    int top = parameters.path("top").isIntegralNumber() ? parameters.path("top").asInt() : 10;
-    if (top < 1 || top > 100) {
-      problems.add(new ApiException.FieldProblem("parameters.top", Integer.toString(top), "must be between 1 and 100"));
-    }
+    int top = fields.integer(parameters.get("top"), "parameters.top", 10, 1, 100);
+    boolean consent = fields.flag(parameters.get("consent"), "parameters.consent");
     if (observed.isEmpty()) {
-      problems.add(new ApiException.FieldProblem("inputs", "", "an 'observed' tensor with at least one finding is required"));
+      fields.invalid("inputs", "", "an 'observed' tensor with at least one finding is required");
     }
-    if (observed.size() + excluded.size() > maxFindings) {
-      problems.add(new ApiException.FieldProblem("inputs", Integer.toString(observed.size() + excluded.size()),
-          "at most " + maxFindings + " findings"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(422, "invalid_request", "The inference request is not valid", problems);
-    }
-    boolean consent = parameters.path("consent").asBoolean(false);
+    fields.limitFindings("inputs", observed, excluded, maxFindings);
+    fields.failOnTypes().failOnValues("The inference request is not valid");
     DiagnoseResult result = diagnoses.run(Optional.of(name), observed, excluded,
         new DiagnoseService.QueryContext(Sex.UNKNOWN, Optional.empty()), top, consent);
     ObjectNode out = MAPPER.createObjectNode();
