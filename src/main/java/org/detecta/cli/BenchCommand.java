@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code detecta bench}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Performance benchmarks.",
-    subcommands = {BenchCommand.Rank.class, BenchExtractCommand.class})
+    subcommands = {BenchCommand.Rank.class, BenchExtractCommand.class, InterviewBench.class})
 public final class BenchCommand extends CommandGroup {
 
   /** {@code detecta bench rank}: KB and model load, heap, single-case ranking latency after warm-up. */

@@ -1,5 +1,9 @@
 package org.detecta.cli;
 
+import org.detecta.batch.Extensions;
+import org.detecta.pipeline.DistributedFamily;
+import org.detecta.pipeline.DistributedTraining;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.Detecta;
@@ -37,9 +41,21 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Random seed for splits and searches (default: ${DEFAULT-VALUE})")
   long seed = 42;
 
+  @Option(names = "--engine", paramLabel = "local|spark", description = "Training engine (default: ${DEFAULT-VALUE})")
+  String engine = "local";
+
+  @Option(names = "--lake", paramLabel = "DIR", description = "Lake the Spark engine reads (default: <home>/lake)")
+  String lake;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE})")
+  String master = "local[2]";
+
   @Override
   public Integer call() throws Exception {
     Detecta detecta = common.detecta();
+    if (!"local".equals(engine)) {
+      return trainDistributed(detecta);
+    }
     List<String> skipped = new ArrayList<>();
     List<ModelFamily> families = new ArrayList<>();
     if (models.isEmpty()) {
@@ -63,6 +79,24 @@ public final class TrainCommand implements Callable<Integer> {
     skipped.forEach(System.err::println);
     if (families.isEmpty()) {
       throw new IllegalArgumentException("Nothing to train: no model's data is in " + detecta.paths().data());
+    }
+    return train(detecta.registry(), families, detecta, actor());
+  }
+
+  /** {@code --engine spark}: the Spark module's trainers, same run record, gate and registration. */
+  private int trainDistributed(Detecta detecta) throws Exception {
+    if (!"spark".equals(engine)) {
+      throw new IllegalArgumentException("--engine must be local or spark, was '" + engine + "'");
+    }
+    DistributedTraining spark = Extensions.require(DistributedTraining.class, t -> true, "train --engine spark");
+    List<String> names = models.isEmpty() ? spark.models() : models;
+    List<ModelFamily> families = new ArrayList<>();
+    String where = lake != null ? lake : detecta.paths().home().resolve("lake").toString();
+    for (String name : names) {
+      if (!spark.models().contains(name)) {
+        throw new IllegalArgumentException("train --engine spark trains " + spark.models() + ", not '" + name + "'");
+      }
+      families.add(new DistributedFamily(spark, detecta.catalog().require(name), where, master, detecta.paths().home()));
     }
     return train(detecta.registry(), families, detecta, actor());
   }

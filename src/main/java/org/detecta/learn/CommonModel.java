@@ -38,6 +38,9 @@ public final class CommonModel implements DiagnosticModel {
   }
 
   public static CommonModel load(byte[] bytes) throws java.io.IOException {
+    if (DenseNetworkArtifact.recognises(bytes)) {
+      return DenseNetworkArtifact.load(bytes);
+    }
     CommonModelArtifact a = CommonModelArtifact.fromBytes(bytes);
     int inputs = a.projection().map(AffineProjection::outputs).orElse(a.features().size());
     return new CommonModel(a.name(), a.features(), a.projection(),

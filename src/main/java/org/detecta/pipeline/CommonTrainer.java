@@ -303,7 +303,7 @@ public final class CommonTrainer {
   }
 
   /** Mean milliseconds per diagnose() call with explanations, after a warm-up. */
-  static double latencyMs(CommonModel model, List<PatientCase> cases) {
+  public static double latencyMs(CommonModel model, List<PatientCase> cases) {
     int n = Math.min(200, cases.size());
     for (int i = 0; i < n; i++) {
       model.diagnose(Query.of(cases.get(i)), 10);
