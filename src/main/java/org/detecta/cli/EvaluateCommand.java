@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME:VERSION (default: ${DEFAULT-VALUE})")
   String model = RarePhenotypeFamily.NAME;
 
-  @Option(names = "--json", description = "One JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write per-case ranks (TSV)")
   Path out;
@@ -110,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (noteCases != null) {
-      return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, json, System.err);
+      return NoteCaseEvaluation.run(common.detecta(), noteCases, model, lang, output, System.err);
     }
     if (extraction) {
       if (cases != null) {
@@ -132,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (cases == null) {
         throw new IllegalArgumentException("--interview needs --cases PATH");
       }
-      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, json);
+      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, output);
     }
     return folds != null ? crossValidate(detecta) : evaluateCases(detecta);
   }
@@ -198,24 +197,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
-    if (json) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("model", loaded.version().name());
-      line.put("version", loaded.version().version());
-      line.put("cases", m.cases());
-      line.put("top1", m.top1());
-      line.put("top3", m.top3());
-      line.put("top10", m.top10());
-      line.put("mrr", m.mrr());
-      line.put("notInModel", notInModel);
-      line.put("seconds", seconds);
-      line.putAll(extra);
-      System.out.println(new ObjectMapper().writeValueAsString(line));
-    } else {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("model", loaded.version().name());
+    line.put("version", loaded.version().version());
+    line.put("cases", m.cases());
+    line.put("top1", m.top1());
+    line.put("top3", m.top3());
+    line.put("top10", m.top10());
+    line.put("mrr", m.mrr());
+    line.put("notInModel", notInModel);
+    line.put("seconds", seconds);
+    line.putAll(extra);
+    output.print(() -> line, () -> {
       System.out.printf("%s on %d cases: top1 %.3f  top3 %.3f  top10 %.3f  MRR %.3f  (not in model: %d)  %.1f s%n",
           loaded.version().ref(), m.cases(), m.top1(), m.top3(), m.top10(), m.mrr(), notInModel, seconds);
       extra.forEach((k, v) -> System.out.printf("  %s %s%n", k, v));
-    }
+    });
     return ExitCodes.OK;
   }
 
@@ -237,23 +234,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         imprecision, line -> System.err.println("  " + line));
     Map<String, Map<String, RankingMetrics>> result = run.metrics();
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (json) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("folds", folds);
-      line.put("cases", resolved.size());
-      line.put("noise", noise);
-      line.put("imprecision", imprecision);
-      Map<String, Object> methods = new LinkedHashMap<>();
-      result.forEach((method, subsets) -> {
-        Map<String, Object> bySubset = new LinkedHashMap<>();
-        subsets.forEach((subset, metrics) -> bySubset.put(subset, metrics.asMap()));
-        methods.put(method, bySubset);
-      });
-      line.put("methods", methods);
-      line.put("fusedEce", run.fusedEce());
-      line.put("seconds", seconds);
-      System.out.println(new ObjectMapper().writeValueAsString(line));
-    } else {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("folds", folds);
+    line.put("cases", resolved.size());
+    line.put("noise", noise);
+    line.put("imprecision", imprecision);
+    Map<String, Object> methods = new LinkedHashMap<>();
+    result.forEach((method, subsets) -> {
+      Map<String, Object> bySubset = new LinkedHashMap<>();
+      subsets.forEach((subset, metrics) -> bySubset.put(subset, metrics.asMap()));
+      methods.put(method, bySubset);
+    });
+    line.put("methods", methods);
+    line.put("fusedEce", run.fusedEce());
+    line.put("seconds", seconds);
+    output.print(() -> line, () -> {
       System.out.printf("%d-fold publication-grouped CV on %d cases (noise %d, imprecision %s), %.0f s%n",
           folds, resolved.size(), noise, imprecision, seconds);
       System.out.printf("%-11s %-13s %6s %6s %6s %6s %6s%n", "method", "subset", "cases", "top1", "top3", "top10", "mrr");
@@ -261,7 +256,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           System.out.printf("%-11s %-13s %6d %6.3f %6.3f %6.3f %6.3f%n", method, subset, m.cases(), m.top1(), m.top3(),
               m.top10(), m.mrr())));
       System.out.printf("fused ECE on the held-out folds (top-1 probability, 10 bins): %.3f%n", run.fusedEce());
-    }
+    });
     return ExitCodes.OK;
   }
 }

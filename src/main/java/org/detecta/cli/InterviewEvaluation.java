@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ final class InterviewEvaluation {
   }
 
   static int run(Detecta detecta, Path cases, String modelRef, String budgetSpec, String policyName, long seed,
-                 double threshold, boolean json) throws Exception {
+                 double threshold, JsonOutput output) throws Exception {
     List<Integer> budgets = budgets(budgetSpec);
     InterviewSimulator.Policy policy = policy(policyName);
     if (!(threshold > 0 && threshold <= 1)) {
@@ -117,21 +116,19 @@ final class InterviewEvaluation {
     var traces = new InterviewSimulator(interviewer, policy, seed).runAll(patients, max, 2);
     InterviewSummary summary = InterviewSummary.of(traces, budgets, threshold, STOP_BUDGET);
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (json) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("model", loaded.version().name());
-      line.put("version", loaded.version().version());
-      line.putAll(summary.asMap(policyName));
-      line.put("seconds", seconds);
-      System.out.println(new ObjectMapper().writeValueAsString(line));
-    } else {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("model", loaded.version().name());
+    line.put("version", loaded.version().version());
+    line.putAll(summary.asMap(policyName));
+    line.put("seconds", seconds);
+    output.print(() -> line, () -> {
       System.out.printf("%s, %d cases, policy %s (%.1f s)%n", loaded.version().ref(), summary.cases(), policyName, seconds);
       summary.interview().forEach(b -> System.out.printf("  after %2d questions: top1 %.3f  top3 %.3f  top10 %.3f%n",
           b.questions(), b.top1(), b.top3(), b.top10()));
       var s = summary.stop();
       System.out.printf("  stop at %.2f: mean %.2f, median %.1f questions, top1 %.3f, top3 %.3f%n", s.threshold(),
           s.meanQuestions(), s.medianQuestions(), s.top1(), s.top3());
-    }
+    });
     return ExitCodes.OK;
   }
 

@@ -1,6 +1,5 @@
 package org.detecta.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.detecta.Detecta;
 import org.detecta.cases.PatientCase;
 import org.detecta.cases.PhenopacketReader;
@@ -86,7 +85,7 @@ final class NoteCaseEvaluation {
     return out;
   }
 
-  static int run(Detecta detecta, Path notesTsv, String modelRef, String lang, boolean json, PrintStream err)
+  static int run(Detecta detecta, Path notesTsv, String modelRef, String lang, JsonOutput output, PrintStream err)
       throws Exception {
     if (!Files.isRegularFile(notesTsv)) {
       throw new IllegalArgumentException("--note-cases " + notesTsv + ": no such file");
@@ -119,11 +118,7 @@ final class NoteCaseEvaluation {
     line.put("coded", c.summary("coded"));
     line.put("note", c.summary("note"));
     line.put("seconds", seconds);
-    if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(line));
-    } else {
-      System.out.println(line);
-    }
+    output.print(() -> line, () -> System.out.println(line));
     return ExitCodes.OK;
   }
 }

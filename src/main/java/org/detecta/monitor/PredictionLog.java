@@ -38,6 +38,7 @@ public final class PredictionLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
       .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
   private static final int BATCH = 500;
+  private static final long GATHER_MILLIS = 50;
 
   private final HikariDataSource pool;
   private final BlockingQueue<LoggedPrediction> queue = new ArrayBlockingQueue<>(20_000);
@@ -110,7 +111,7 @@ public final class PredictionLog implements AutoCloseable {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
+        collect(batch);
         insert(batch);
         healthy = true;
         written.addAndGet(batch.size());
@@ -126,6 +127,24 @@ public final class PredictionLog implements AutoCloseable {
       } finally {
         batch.clear();
       }
+    }
+  }
+
+  /**
+   * Gathers a batch for up to {@link #GATHER_MILLIS} after its first prediction: fewer, larger transactions (each
+   * commit rewrites the index pages it touched), at the price of that much delay before a prediction is readable.
+   */
+  private void collect(List<LoggedPrediction> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
+    queue.drainTo(batch, BATCH - batch.size());
+    while (batch.size() < BATCH && !closing) {
+      long left = deadline - System.nanoTime();
+      LoggedPrediction next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, BATCH - batch.size());
     }
   }
 

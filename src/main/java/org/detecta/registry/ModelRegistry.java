@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.pipeline.TrainedModel;
 
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -325,14 +324,9 @@ public final class ModelRegistry {
   /** Which version each model's {@code alias} points at: one cheap query, for servers polling for alias moves. */
   public Map<String, Integer> aliasTargets(String alias) {
     Map<String, Integer> targets = new LinkedHashMap<>();
-    try (Connection c = database.connection();
-         PreparedStatement s = c.prepareStatement("SELECT name, version FROM model_alias WHERE alias = ? ORDER BY name")) {
-      s.setString(1, alias);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          targets.put(rs.getString(1), rs.getInt(2));
-        }
-      }
+    try (Connection c = database.connection()) {
+      SqlRows.forEach(c, "SELECT name, version FROM model_alias WHERE alias = ? ORDER BY name",
+          rs -> targets.put(rs.getString(1), rs.getInt(2)), alias);
     } catch (SQLException e) {
       throw new StorageUnavailableException("Cannot read the registry: " + e.getMessage(), e);
     }

@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,54 +139,27 @@ public final class RunStore {
   }
 
   private List<TrainingRun> query(Connection c, String where, boolean details, Object... args) throws SQLException {
-    List<TrainingRun> runs = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT id, started_at, finished_at, status, models, seed, data_dir,"
-        + " code_version, actor, pid, host FROM training_run " + where + " ORDER BY started_at DESC, id")) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          Timestamp finished = rs.getTimestamp(3);
-          String models = rs.getString(5);
-          runs.add(new TrainingRun(id, rs.getTimestamp(2).toInstant(),
-              Optional.ofNullable(finished).map(Timestamp::toInstant), rs.getString(4),
-              models == null || models.isEmpty() ? List.of() : Arrays.asList(models.split(",")),
-              rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getString(11),
-              details ? rounds(c, id) : List.of(), details ? log(c, id) : List.of()));
-        }
-      }
-    }
-    return runs;
+    return SqlRows.list(c, "SELECT id, started_at, finished_at, status, models, seed, data_dir, code_version, actor,"
+        + " pid, host FROM training_run " + where + " ORDER BY started_at DESC, id", rs -> {
+      String id = rs.getString(1);
+      Timestamp finished = rs.getTimestamp(3);
+      String models = rs.getString(5);
+      return new TrainingRun(id, rs.getTimestamp(2).toInstant(),
+          Optional.ofNullable(finished).map(Timestamp::toInstant), rs.getString(4),
+          models == null || models.isEmpty() ? List.of() : Arrays.asList(models.split(",")),
+          rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getString(11),
+          details ? rounds(c, id) : List.of(), details ? log(c, id) : List.of());
+    }, args);
   }
 
   private static List<TrainingRun.Round> rounds(Connection c, String id) throws SQLException {
-    List<TrainingRun.Round> rounds = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT seq, model, recorded_at, gate_passed, seconds, detail_json"
-        + " FROM run_round WHERE run_id = ? ORDER BY seq")) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          rounds.add(new TrainingRun.Round(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-              rs.getBoolean(4), rs.getDouble(5), parse(rs.getString(6))));
-        }
-      }
-    }
-    return rounds;
+    return SqlRows.list(c, "SELECT seq, model, recorded_at, gate_passed, seconds, detail_json FROM run_round"
+        + " WHERE run_id = ? ORDER BY seq", rs -> new TrainingRun.Round(rs.getInt(1), rs.getString(2),
+        rs.getTimestamp(3).toInstant(), rs.getBoolean(4), rs.getDouble(5), parse(rs.getString(6))), id);
   }
 
   private static List<String> log(Connection c, String id) throws SQLException {
-    List<String> lines = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT line FROM run_log WHERE run_id = ? ORDER BY seq")) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          lines.add(rs.getString(1));
-        }
-      }
-    }
-    return lines;
+    return SqlRows.list(c, "SELECT line FROM run_log WHERE run_id = ? ORDER BY seq", rs -> rs.getString(1), id);
   }
 
   private interface Work {

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,51 +24,24 @@ final class VersionRows {
   static List<ModelVersion> query(Connection c, String where, Object... args) throws SQLException {
     String sql = "SELECT v.name, v.version, v.artifact_sha256, v.artifact_bytes, v.created_at, v.run_id, v.code_version,"
         + " v.metadata_json FROM model_version v " + where + " ORDER BY v.name, v.version DESC";
-    List<ModelVersion> result = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          String name = rs.getString(1);
-          int version = rs.getInt(2);
-          result.add(new ModelVersion(name, version, rs.getString(3).trim(), rs.getLong(4),
-              rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), parse(rs.getString(8)),
-              aliases(c, name, version), tags(c, name, version)));
-        }
-      }
-    }
-    return result;
+    return SqlRows.list(c, sql, rs -> {
+      String name = rs.getString(1);
+      int version = rs.getInt(2);
+      return new ModelVersion(name, version, rs.getString(3).trim(), rs.getLong(4),
+          rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), parse(rs.getString(8)),
+          aliases(c, name, version), tags(c, name, version));
+    }, args);
   }
 
   static List<String> aliases(Connection c, String name, int version) throws SQLException {
-    List<String> aliases = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT alias FROM model_alias WHERE name = ? AND version = ? ORDER BY alias")) {
-      s.setString(1, name);
-      s.setInt(2, version);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          aliases.add(rs.getString(1));
-        }
-      }
-    }
-    return aliases;
+    return SqlRows.list(c, "SELECT alias FROM model_alias WHERE name = ? AND version = ? ORDER BY alias",
+        rs -> rs.getString(1), name, version);
   }
 
   static Map<String, String> tags(Connection c, String name, int version) throws SQLException {
     Map<String, String> tags = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT tag_key, tag_value FROM model_tag WHERE name = ? AND version = ? ORDER BY tag_key")) {
-      s.setString(1, name);
-      s.setInt(2, version);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          tags.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    }
+    SqlRows.forEach(c, "SELECT tag_key, tag_value FROM model_tag WHERE name = ? AND version = ? ORDER BY tag_key",
+        rs -> tags.put(rs.getString(1), rs.getString(2)), name, version);
     return tags;
   }
 

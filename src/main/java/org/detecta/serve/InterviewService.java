@@ -43,7 +43,7 @@ public final class InterviewService {
     long start = System.nanoTime();
     ServedModel served = models.resolve(request.model());
     Interviewer interviewer = interviewers.forModel(served).orElseThrow(() -> new ApiException(422, "no_interview",
-        "Model '" + served.name() + "' has no interview mode; use ddxplus or rare-phenotype",
+        "Model '" + served.name() + "' has no interview mode; use ddxplus, rare-phenotype or kaggle-symptoms",
         List.of(new ApiException.FieldProblem("model", served.name(), "no interview mode"))));
     List<String> unrecognised = new ArrayList<>();
     List<ApiException.FieldProblem> problems = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.detecta.text.SpanishLabels;
  * The interviewer of each served model version, built on first use and kept while that version is served:
  * DDXPlus from the data directory and the model's training seed (the answer model is refitted on the same
  * train+validation rows, well under a second), the rare engine's HPO interviewer from the engine itself.
- * Models without an interviewer (e.g. {@code kaggle-symptoms}) get none.
+ * {@code kaggle-symptoms} from its training rows (yes/no symptom questions). Other models get none.
  */
 public final class Interviewers {
   private final Path dataDir;
@@ -40,6 +40,10 @@ public final class Interviewers {
       if ("ddxplus".equals(model.name()) && Files.isDirectory(dataDir.resolve("ddxplus"))) {
         long seed = model.version().metadata().path("parameters").path("seed").asLong(42);
         return Optional.of(DdxplusInterview.build(dataDir, seed).interviewer());
+      }
+      if ("kaggle-symptoms".equals(model.name()) && Files.isDirectory(dataDir.resolve("kaggle-disease-symptom"))) {
+        long seed = model.version().metadata().path("parameters").path("seed").asLong(42);
+        return Optional.of(org.detecta.interview.KaggleInterview.build(dataDir, seed, spanish.get()));
       }
       return Optional.empty();
     } catch (java.io.IOException e) {

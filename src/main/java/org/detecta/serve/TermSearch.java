@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,10 +79,15 @@ public final class TermSearch {
       }
     }
     String folded = String.join(" ", words);
-    Map<String, Scored> best = new LinkedHashMap<>();
+    String[] spaced = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      spaced[i] = " " + words[i];
+    }
+    Map<String, Scored> best = new HashMap<>();
     for (int t = bestFrom; t < bestTo && t < bestFrom + MAX_SCANNED; t++) {
       int e = tokenEntry[t];
-      if (!allWordsMatch(foldedLabels[e], words)) {
+      // One word: the token range already guarantees a word of the label starts with it.
+      if (words.length > 1 && !allWordsMatch(foldedLabels[e], words, spaced)) {
         continue;
       }
       TermEntry entry = entries[e];
@@ -101,9 +105,9 @@ public final class TermSearch {
   private record Scored(TermEntry entry, int score, int length) {
   }
 
-  private static boolean allWordsMatch(String label, String[] words) {
-    for (String word : words) {
-      if (!(label.startsWith(word) || label.contains(" " + word))) {
+  private static boolean allWordsMatch(String label, String[] words, String[] spaced) {
+    for (int i = 0; i < words.length; i++) {
+      if (!(label.startsWith(words[i]) || label.contains(spaced[i]))) {
         return false;
       }
     }

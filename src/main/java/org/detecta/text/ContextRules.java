@@ -14,10 +14,11 @@ import java.util.Map;
  * {@code pre} triggers open a scope forward, {@code post} triggers backward, {@code pseudo} triggers look like
  * triggers but are not (they are consumed and ignored), {@code termination} words end scopes. For pre/post the
  * status is absent, uncertain or family; for termination it names the scope that ends: negation
- * (absent and uncertain), family, or all. Triggers are matched on lower-cased, accent-folded words.
+ * (absent and uncertain), family, or all. An {@code answer} is one word that, alone in the clause right after a
+ * finding and a colon or comma ("Fiebre: no.", "Fever: absent"), gives that finding its status. Triggers are matched on lower-cased, accent-folded words.
  */
 final class ContextRules {
-  enum Type { PRE, POST, PSEUDO, TERMINATION }
+  enum Type { PRE, POST, PSEUDO, TERMINATION, ANSWER }
 
   enum Scope { NEGATION, FAMILY, ALL }
 
@@ -26,9 +27,12 @@ final class ContextRules {
   }
 
   private final Map<Language, Map<String, List<Trigger>>> byFirstWord;
+  private final Map<Language, Map<String, FindingStatus>> answers;
 
-  private ContextRules(Map<Language, Map<String, List<Trigger>>> byFirstWord) {
+  private ContextRules(Map<Language, Map<String, List<Trigger>>> byFirstWord,
+                       Map<Language, Map<String, FindingStatus>> answers) {
     this.byFirstWord = byFirstWord;
+    this.answers = answers;
   }
 
   static ContextRules bundled() {
@@ -37,6 +41,7 @@ final class ContextRules {
 
   static ContextRules read(InputStream in, String source) throws IOException {
     Map<Language, Map<String, List<Trigger>>> rules = new HashMap<>();
+    Map<Language, Map<String, FindingStatus>> answers = new HashMap<>();
     Map<Language, TextAnalyzer> analyzers = Map.of(Language.ES, new TextAnalyzer(Language.ES, false),
         Language.EN, new TextAnalyzer(Language.EN, false));
     for (TsvResource.Row row : TsvResource.rows(in, source, "lang")) {
@@ -61,20 +66,32 @@ final class ContextRules {
       if (words.length == 0) {
         throw new IllegalArgumentException(where + "empty trigger '" + cols[1] + "'");
       }
+      if (type == Type.ANSWER) {
+        if (words.length != 1) {
+          throw new IllegalArgumentException(where + "an answer is one word, got '" + cols[1] + "'");
+        }
+        answers.computeIfAbsent(language, l -> new HashMap<>()).put(words[0], status);
+        continue;
+      }
       rules.computeIfAbsent(language, l -> new HashMap<>())
           .computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Trigger(words, type, status, ends));
     }
     rules.values().forEach(m -> m.values().forEach(l -> l.sort(
         Comparator.comparingInt((Trigger t) -> t.words().length).reversed())));
-    return new ContextRules(rules);
+    return new ContextRules(rules, answers);
   }
 
   private static Type parseType(String value, String where) {
     try {
       return Type.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + "unknown trigger type '" + value + "': use pre, post, pseudo or termination");
+      throw new IllegalArgumentException(where + "unknown trigger type '" + value + "': use pre, post, pseudo, termination or answer");
     }
+  }
+
+  /** The status a one-word answer gives the finding before it ("Fiebre: no."), or null. */
+  FindingStatus answer(Language language, String folded) {
+    return answers.getOrDefault(language, Map.of()).get(folded);
   }
 
   /** The longest trigger of {@code language} starting at token {@code at} within one sentence, or null. */

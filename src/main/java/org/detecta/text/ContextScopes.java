@@ -47,7 +47,7 @@ final class ContextScopes {
     for (int i = 0; i < matches.size(); i++) {
       TermMatcher.Match m = matches.get(i);
       boolean family = familyOpen[m.first()] || familyAfter(tokens, startsAt, m.last());
-      statuses[i] = family ? FindingStatus.FAMILY : certainty(tokens, startsAt, endsAt, m);
+      statuses[i] = family ? FindingStatus.FAMILY : answerOr(language, tokens, m, certainty(tokens, startsAt, endsAt, m));
     }
     return statuses;
   }
@@ -110,6 +110,17 @@ final class ContextScopes {
       }
     }
     return pre == null ? FindingStatus.PRESENT : pre;
+  }
+
+  /** "Fiebre: no." — a one-word answer alone in the clause right after the finding decides its status. */
+  private FindingStatus answerOr(Language language, List<Token> tokens, TermMatcher.Match m, FindingStatus otherwise) {
+    int a = m.last() + 1;
+    if (a >= tokens.size() || !tokens.get(a).clauseBreak() || tokens.get(a).sentenceBreak()) {
+      return otherwise;
+    }
+    boolean alone = a + 1 == tokens.size() || tokens.get(a + 1).clauseBreak();
+    FindingStatus answer = alone ? rules.answer(language, tokens.get(a).folded()) : null;
+    return answer == null ? otherwise : answer;
   }
 
   private static boolean ends(ContextRules.Trigger e, ContextRules.Scope axis) {

@@ -45,6 +45,19 @@ class InterviewIT {
   }
 
   @Test
+  void kaggleSymptomsAreYesNoQuestionsInSpanish() throws Exception {
+    TabularInterviewer kaggle = KaggleInterview.build(SharedData.dir(), 42, org.detecta.text.SpanishLabels.fromDataDir(SharedData.dir()));
+    InterviewState state = new InterviewState(org.detecta.cases.Sex.UNKNOWN, java.util.Optional.empty(),
+        Map.of("itching", Answer.yes("itching")));
+    List<RankedQuestion> next = kaggle.next(state, 3);
+    assertEquals(3, next.size());
+    assertTrue(next.stream().allMatch(r -> r.question().kind() == QuestionKind.BINARY && r.question().textEs().startsWith("¿Tiene")));
+    assertTrue(kaggle.questions().find("abdominal_pain").orElseThrow().textEs().equals("¿Tiene dolor abdominal?"),
+        kaggle.questions().find("abdominal_pain").orElseThrow().textEs());
+    assertTrue(next.stream().noneMatch(r -> r.question().id().equals("itching")));
+  }
+
+  @Test
   void theEndpointAsksAndNamesBadAnswers(@TempDir Path tmp) throws Exception {
     Path data = TestServer.tinyDataDir(tmp);
     Files.createDirectories(data.resolve("ddxplus"));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * (CI) the server runs as the {@code postgres} system user via {@code runuser}, since PostgreSQL refuses root.
  * Missing binaries fail the test with the install command; they are never silently skipped.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   static final Path BIN = Path.of(System.getProperty("detecta.pg.bin", "/usr/lib/postgresql/15/bin"));
   private static final String OS_USER = "postgres";
   private final Path dir;
@@ -34,7 +34,7 @@ final class PostgresServer implements AutoCloseable {
     this.asRoot = asRoot;
   }
 
-  static PostgresServer start() throws IOException, InterruptedException {
+  public static PostgresServer start() throws IOException, InterruptedException {
     if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
       throw new IllegalStateException("PostgreSQL server binaries not found in " + BIN
           + "; install them with: apt-get update && apt-get install -y postgresql (or set -Ddetecta.pg.bin=DIR)");
@@ -51,14 +51,24 @@ final class PostgresServer implements AutoCloseable {
     }
     server.exec(List.of(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "detecta",
         "--auth=trust", "-E", "UTF8", "--no-sync"), true);
-    server.exec(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50", "start"), true);
+    server.resume();
     return server;
   }
 
+  /** Starts the server (again) on its port, e.g. after {@link #halt} in a fault test. */
+  public void resume() throws IOException, InterruptedException {
+    exec(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50", "start"), true);
+  }
+
+  /** Stops the server (fast shutdown: open connections are cut) and keeps its data for {@link #resume}. */
+  public void halt() throws IOException, InterruptedException {
+    exec(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+  }
+
   /** A new empty database on this server. */
-  DatabaseConfig newDatabase() throws SQLException {
+  public DatabaseConfig newDatabase() throws SQLException {
     String name = "registry_" + (++databases);
     try (Connection c = DriverManager.getConnection(url("postgres"), "detecta", "");
          Statement s = c.createStatement()) {
@@ -74,7 +84,7 @@ final class PostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      exec(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
+      execQuietly(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
           "stop"), true);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -82,6 +92,14 @@ final class PostgresServer implements AutoCloseable {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private void execQuietly(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
+    try {
+      exec(command, asPostgres);
+    } catch (IllegalStateException alreadyStopped) {
+      // closing a halted server: nothing to stop
     }
   }
 

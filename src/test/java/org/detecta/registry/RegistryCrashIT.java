@@ -32,6 +32,8 @@ class RegistryCrashIT {
       Process child = spawn(1000);
       BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
       assertEquals("ready", out.readLine());
+      // wait for a first commit so a slow (loaded) machine still kills mid-loop, not before the loop started
+      assertTrue(out.readLine().startsWith("registered "), "the loop registers");
       Thread.sleep(50 + random.nextInt(400));
       child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));

@@ -76,7 +76,7 @@ class ServeHotPathTest {
     assertTrue(first.get("probability").isDouble() && first.get("probability").asDouble() > 0.3, first.toString());
     assertEquals("learned", first.get("evidence").get(0).get("match").asText());
     assertEquals("[\"E_91\"]", body.get("unrecognised").toString());
-    assertTrue(body.get("predictionId").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+    assertTrue(body.get("predictionId").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
         body.get("predictionId").asText());
 
     // Large enough (> 1,500 bytes) for Javalin to compress when asked.
@@ -93,13 +93,19 @@ class ServeHotPathTest {
   }
 
   @Test
-  void idsAreVersion4UuidsAndDistinct() {
+  void predictionIdsAreTimeOrderedVersion7AndAllIdsDistinct() throws Exception {
     Set<String> seen = new HashSet<>();
+    String first = Ids.prediction();
+    Thread.sleep(2);
     for (int i = 0; i < 2000; i++) {
       String p = Ids.prediction();
       String r = Ids.request();
-      assertEquals(4, java.util.UUID.fromString(p).version());
-      assertEquals(2, java.util.UUID.fromString(r).variant());
+      assertEquals(7, java.util.UUID.fromString(p).version());
+      assertEquals(2, java.util.UUID.fromString(p).variant());
+      assertEquals(4, java.util.UUID.fromString(r).version());
+      assertTrue(p.substring(0, 13).compareTo(first.substring(0, 13)) > 0, "later ids sort after earlier ones");
+      long millis = java.util.UUID.fromString(p).getMostSignificantBits() >>> 16;
+      assertTrue(Math.abs(System.currentTimeMillis() - millis) < 60_000, "the prefix is the creation time");
       assertTrue(seen.add(p) && seen.add(r));
     }
   }

@@ -8,20 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -47,15 +39,7 @@ class WebPageBrowserIT {
   @BeforeAll
   static void start() throws Exception {
     server = new TestServer(tmp.resolve("home"), TestServer.tinyDataDir(tmp), Map.of());
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(tmp);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
 
@@ -172,9 +156,7 @@ class WebPageBrowserIT {
   }
 
   private static void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(browser, name);
   }
+
 }

@@ -78,8 +78,17 @@ class NoteExtractionIT {
   void harderStatusConstructions() throws IOException {
     StatusEvaluator.Scores scores = new StatusEvaluator()
         .evaluate(notes("estados-dificiles.tsv"), t -> extractor.extract(t, Language.AUTO).findings());
-    // measured 0.86 (31/36; absent 12/16, family 4/5), never tuned on
-    assertTrue(scores.status().value() >= 0.8, "status accuracy " + scores.status().value());
+    // measured 0.86 (31/36; absent 12/16, family 4/5) before session 2 tuned the rules on its errors; now 0.97
+    assertTrue(scores.status().value() >= 0.95, "status accuracy " + scores.status().value());
+  }
+
+  @Test
+  void harderStatusConstructionsHeldOut() throws IOException {
+    StatusEvaluator.Scores scores = new StatusEvaluator()
+        .evaluate(notes("estados-reserva.tsv"), t -> extractor.extract(t, Language.AUTO).findings());
+    assertEquals(24, scores.notes());
+    // written before the session-2 rule changes, never tuned on: 0.70 before them, 0.91 after (30/33)
+    assertTrue(scores.status().value() >= 0.85, "status accuracy " + scores.status().value());
   }
 
   @Test

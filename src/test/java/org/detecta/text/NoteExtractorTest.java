@@ -47,6 +47,10 @@ class NoteExtractorTest {
         "Hepatomegalia descartada.|HP:0002240|ABSENT",
         "Primer hijo de la pareja, con hipotonía desde el nacimiento.|HP:0001252|PRESENT",
         "Sin antecedentes familiares de epilepsia.|HP:0001250|FAMILY",
+        "Fiebre: no. Cefalea: sí.|HP:0001945|ABSENT",
+        "Fiebre: no. Cefalea: sí.|HP:0002315|PRESENT",
+        "Descartada la hepatomegalia por ecografía.|HP:0002240|ABSENT",
+        "La madre de la paciente tiene epilepsia.|HP:0001250|FAMILY",
     })
     void spanishTriggersAndScopes(String text, String id, FindingStatus expected) {
       assertEquals(expected, status(text, Language.ES, id));
@@ -55,6 +59,12 @@ class NoteExtractorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "No fever but seizures since birth.|HP:0001945|ABSENT",
+        "Fever: absent. Vomiting: yes.|HP:0001945|ABSENT",
+        "Fever: absent. Vomiting: yes.|HP:0002013|PRESENT",
+        "Fever, vomiting and headache.|HP:0001945|PRESENT",
+        "Neither fever nor vomiting.|HP:0001945|ABSENT",
+        "Hypotonia was not observed.|HP:0001252|ABSENT",
+        "Cannot exclude scoliosis.|HP:0002650|UNCERTAIN",
         "No fever but seizures since birth.|HP:0001250|PRESENT",
         "He denies headache and vomiting.|HP:0002013|ABSENT",
         "There was no evidence of scoliosis.|HP:0002650|ABSENT",

@@ -43,7 +43,7 @@ class ResourceFilesTest {
   void badTriggerTypeIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ContextRules.read(utf8("en\tno\tbefore\tabsent\n"), "r.tsv"));
-    assertEquals("r.tsv:1: unknown trigger type 'before': use pre, post, pseudo or termination", e.getMessage());
+    assertEquals("r.tsv:1: unknown trigger type 'before': use pre, post, pseudo, termination or answer", e.getMessage());
   }
 
   @Test
