@@ -32,8 +32,8 @@ public final class InterviewBench implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "REF", description = "The ddxplus model (default: ${DEFAULT-VALUE})")
   String model = "ddxplus";
 
-  @Option(names = "--json", description = "One JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Override
   public Integer call() throws Exception {
@@ -64,12 +64,17 @@ public final class InterviewBench implements Callable<Integer> {
       step(built, states.get(i % states.size()));
     }
     double[] ms = new double[states.size()];
+    double[] cpu = new double[states.size()];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < ms.length; i++) {
+      long c = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       step(built, states.get(i));
       ms[i] = (System.nanoTime() - s) / 1e6;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
     }
     Arrays.sort(ms);
+    Arrays.sort(cpu);
     double median = ms[ms.length / 2];
     double p99 = ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)];
     Map<String, Object> line = new LinkedHashMap<>();
@@ -78,13 +83,13 @@ public final class InterviewBench implements Callable<Integer> {
     line.put("median_ms", median);
     line.put("p99_ms", p99);
     line.put("max_ms", ms[ms.length - 1]);
+    // CPU time of the benchmark thread: wall time minus time spent waiting for a core (a loaded machine)
+    line.put("cpu_median_ms", cpu[cpu.length / 2]);
+    line.put("cpu_p99_ms", cpu[Math.min(cpu.length - 1, (int) Math.ceil(cpu.length * 0.99) - 1)]);
     line.put("build_ms", buildMs);
-    if (json) {
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line));
-    } else {
-      System.out.printf("%s: %d interview steps, median %.3f ms, p99 %.3f ms, max %.3f ms (interviewer built in %.0f ms)%n",
-          loaded.version().ref(), ms.length, median, p99, ms[ms.length - 1], buildMs);
-    }
+    output.print(() -> line, () -> System.out.printf(
+        "%s: %d interview steps, median %.3f ms, p99 %.3f ms, max %.3f ms (interviewer built in %.0f ms)%n",
+        loaded.version().ref(), ms.length, median, p99, ms[ms.length - 1], buildMs));
     return ExitCodes.OK;
   }
 

@@ -95,14 +95,17 @@ final class NoteCaseEvaluation {
     Comparison c = compare(notesTsv, detecta.paths().data().resolve("phenopackets"), detecta.noteExtractor(),
         Language.parse(lang), loaded.model());
     double seconds = (System.nanoTime() - start) / 1e9;
-    err.println("case\tdisease\tcoded_rank\tnote_rank\tcoded_observed/excluded\tnote_observed/excluded\tcoded_observed_in_note");
+    java.util.Set<String> trainedIds = loaded.model() instanceof org.detecta.rank.RareEngine e ? e.trainingCaseIds()
+        : java.util.Set.of();
+    err.println("case\tdisease\tcoded_rank\tnote_rank\tcoded_observed/excluded\tnote_observed/excluded"
+        + "\tcoded_observed_in_note\tmodel_trained_on_case");
     for (int i = 0; i < c.coded().size(); i++) {
       PatientCase coded = c.coded().get(i);
       PatientCase note = c.fromNotes().get(i);
       long shared = coded.observed().stream().filter(note.observed()::contains).count();
-      err.printf("%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d%n", coded.id(), String.join("|", coded.diagnoses()),
+      err.printf("%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d\t%s%n", coded.id(), String.join("|", coded.diagnoses()),
           c.codedRanks()[i], c.noteRanks()[i], coded.observed().size(), coded.excluded().size(),
-          note.observed().size(), note.excluded().size(), shared);
+          note.observed().size(), note.excluded().size(), shared, trainedIds.contains(coded.id()));
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("model", loaded.version().ref());

@@ -22,8 +22,12 @@ public final class PredictCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--hpo", required = true, split = ",", paramLabel = "HP:..", description = "Observed HPO terms, comma-separated")
-  List<String> observed;
+  @Option(names = "--hpo", split = ",", paramLabel = "HP:..", description = "Observed HPO terms, comma-separated")
+  List<String> observed = new ArrayList<>();
+
+  @Option(names = "--findings", split = ",", paramLabel = "F",
+      description = "Observed findings in any vocabulary the model takes (detecta: HPO ids, Kaggle symptom names, DDXPlus evidence codes)")
+  List<String> findings = new ArrayList<>();
 
   @Option(names = "--excluded", split = ",", paramLabel = "HP:..", description = "Excluded (checked, absent) HPO terms")
   List<String> excluded = new ArrayList<>();
@@ -42,10 +46,13 @@ public final class PredictCommand implements Callable<Integer> {
     if (top < 1) {
       throw new IllegalArgumentException("--top must be at least 1, was " + top);
     }
+    if (observed.isEmpty() && findings.isEmpty()) {
+      throw new IllegalArgumentException("Give observed findings with --hpo HP:..,HP:.. or --findings F,F");
+    }
     Detecta detecta = common.detecta();
     var kb = detecta.knowledgeBase().get();
     List<String> problems = new ArrayList<>();
-    for (String id : concat(observed, excluded)) {
+    for (String id : concat(concat(observed, excluded), findings.stream().filter(f -> f.strip().toUpperCase(java.util.Locale.ROOT).startsWith("HP:")).toList())) {
       TermResolution resolution = kb.terms().resolve(id);
       if (!resolution.usable()) {
         problems.add(resolution.describe(kb.terms().release()));
@@ -55,7 +62,12 @@ public final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Cannot use these HPO ids: " + String.join("; ", problems));
     }
     ModelLoader.Loaded loaded = ModelLoader.load(detecta, model);
-    Differential differential = loaded.model().diagnose(Query.of(observed, excluded), top);
+    Differential differential = loaded.model().diagnose(Query.of(concat(observed, findings), excluded), top);
+    if (!findings.isEmpty() && differential.unrecognised().containsAll(findings.stream().filter(f -> !observed.contains(f)).toList())
+        && observed.isEmpty()) {
+      throw new IllegalArgumentException("Model " + loaded.version().name() + " knows none of " + findings
+          + " (unknown symptom names or codes); nothing to rank");
+    }
     output.print(() -> toJson(loaded, differential), () -> printText(kb, differential));
     return ExitCodes.OK;
   }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a newly registered version becomes {@code @champion}: only when it is at least as good
- * as the current champion on the primary metric measured on the same test data (same data fingerprint).
+ * as the current champion on the primary metric (validation top-1) measured on the same data (same data fingerprint).
  * Otherwise it becomes {@code @challenger}. The decision carries its reason, so moves are never silent.
  */
 public final class ChampionPolicy {
@@ -18,8 +18,12 @@ public final class ChampionPolicy {
     this.metric = Objects.requireNonNull(metric);
   }
 
+  /**
+   * Validation top-1: choosing which version serves is model selection, and model selection uses the
+   * validation split only; the test split is read by each version's own release gate, never to compare.
+   */
   public static ChampionPolicy defaultPolicy() {
-    return new ChampionPolicy("test", "top1");
+    return new ChampionPolicy("validation", "top1");
   }
 
   public record Decision(String alias, String reason) {

@@ -29,7 +29,7 @@ class NoteCasesIT {
     KnowledgeBase kb = SharedData.knowledgeBase();
     Path packets = SharedData.path("phenopackets");
     RareEngine engine = new RareTrainer(kb, RankParameters.defaults(), java.util.Map.of())
-        .engine(List.of(), new FusionWeights(1, 1, 0, 1, 1));
+        .engine(List.of(), new FusionWeights(1, 0, 0, 0, 1));
     NoteExtractor extractor = NoteExtractor.create(kb.terms(), SpanishLabels.fromDataDir(SharedData.dir()));
     Path notes = Path.of(NoteCasesIT.class.getResource("/org/detecta/text/notes-phenopackets-en.tsv").toURI());
     NoteCaseEvaluation.Comparison c = NoteCaseEvaluation.compare(notes, packets, extractor, Language.AUTO, engine);

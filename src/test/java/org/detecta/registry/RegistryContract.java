@@ -63,7 +63,7 @@ abstract class RegistryContract {
     assertEquals(3, registry.require(ModelRef.parse("kaggle@champion")).version());
     AuditEntry move = registry.audit(100).stream()
         .filter(e -> e.action().equals("alias") && e.target().equals("kaggle@champion")).findFirst().orElseThrow();
-    assertTrue(move.detail().startsWith("moved from kaggle:1 to kaggle:3: test top1 0.9000 >= 0.8000 of kaggle:1"),
+    assertTrue(move.detail().startsWith("moved from kaggle:1 to kaggle:3: validation top1 0.9100 >= 0.8100 of kaggle:1"),
         move.detail());
   }
 

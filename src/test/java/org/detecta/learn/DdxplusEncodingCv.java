@@ -1,0 +1,64 @@
+package org.detecta.learn;
+
+import java.nio.file.*;
+import java.util.*;
+import org.detecta.cases.*;
+
+import org.detecta.pipeline.*;
+
+/**
+ * Exploration tool (not a test): 5-fold cross-validated accuracy of a DDXPlus encoding and model family on
+ * the train+validation rows of the seed-42 split (the test split is never touched). Encodings: {@code base}
+ * (the shipped FeatureSpace), plus any of {@code agebins}, {@code init} (one-hot initial evidence), {@code numhot}
+ * (one-hot numeric answers) joined by {@code +}. Usage:
+ * {@code java -cp target/detecta.jar:target/test-classes org.detecta.learn.DdxplusEncodingCv base logistic epochs 20 learningRate 0.5}
+ */
+public final class DdxplusEncodingCv {
+  public static void main(String[] a) throws Exception {
+    Path data = org.detecta.SharedData.dir();
+    DdxplusSource src = new DdxplusSource();
+    CommonSource.Prepared prep = src.prepare(data);
+    DdxplusReader.Batch batch = new DdxplusReader().readPatients(data.resolve("ddxplus/patients.csv"));
+    Map<String, DdxplusPatient> byId = new HashMap<>();
+    batch.patients().forEach(p -> byId.put(p.patient().id(), p));
+    List<List<PatientCase>> parts = CommonTrainer.split(prep, 42);
+    List<PatientCase> dev = new ArrayList<>(parts.get(0)); dev.addAll(parts.get(1));
+    List<String> classes = prep.cases().stream().map(c -> c.diagnoses().get(0)).distinct().sorted().toList();
+    FeatureSpace space = prep.space();
+    List<String> evids = new ArrayList<>(space.tokens().stream().filter(t -> !t.contains("_@_")).toList());
+    String enc = a[0];
+    String fam = a[1];
+    Map<String,Object> params = new LinkedHashMap<>();
+    for (int i = 2; i + 1 < a.length; i += 2) params.put(a[i], Double.parseDouble(a[i+1]));
+    int k = 5; Random r = new Random(1);
+    int[] fold = new int[dev.size()]; for (int i = 0; i < fold.length; i++) fold[i] = i % k;
+    for (int i = fold.length - 1; i > 0; i--) { int j = r.nextInt(i + 1); int t = fold[i]; fold[i] = fold[j]; fold[j] = t; }
+    double[][] x = new double[dev.size()][]; int[] y = new int[dev.size()];
+    for (int i = 0; i < dev.size(); i++) { x[i] = encode(space, dev.get(i), byId.get(dev.get(i).id()), enc, evids); y[i] = classes.indexOf(dev.get(i).diagnoses().get(0)); }
+    int right = 0; Map<String,Integer> conf = new TreeMap<>();
+    long t0 = System.nanoTime();
+    for (int f = 0; f < k; f++) {
+      List<double[]> tx = new ArrayList<>(); List<Integer> ty = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) if (fold[i] != f) { tx.add(x[i]); ty.add(y[i]); }
+      ProbabilisticClassifier c = Families.fit(new ModelSpec(fam, params, "none", 0), tx.toArray(double[][]::new), ty.stream().mapToInt(Integer::intValue).toArray(), classes, 42);
+      List<double[]> vx = new ArrayList<>(); List<Integer> vi = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) if (fold[i] == f) { vx.add(x[i]); vi.add(i); }
+      double[][] p = c.probabilities(vx.toArray(double[][]::new));
+      for (int j = 0; j < p.length; j++) { int best = 0; for (int q = 1; q < p[j].length; q++) if (p[j][q] > p[j][best]) best = q;
+        int truth = y[vi.get(j)]; if (best == truth) right++; else conf.merge(classes.get(truth) + " -> " + classes.get(best), 1, Integer::sum); }
+    }
+    System.out.printf("%s %s %s cv-acc %.4f (%d/%d) %.1fs %s%n", enc, fam, params, right / (double) x.length, x.length - right, x.length, (System.nanoTime()-t0)/1e9, conf);
+  }
+  static double[] encode(FeatureSpace s, PatientCase c, DdxplusPatient p, String enc, List<String> evids) {
+    double[] base = s.encode(c.observed(), c.sex(), c.ageYears()).x();
+    List<Double> extra = new ArrayList<>();
+    double age = c.ageYears().orElse(0.0);
+    if (enc.contains("agebins")) { double[] cuts = {1, 5, 15, 30, 45, 60, 75}; for (double cut : cuts) extra.add(age < cut ? 1.0 : 0.0); }
+    if (enc.contains("init")) { for (String e : evids) extra.add(p.initialEvidence().equals(e) ? 1.0 : 0.0); }
+    if (enc.contains("numhot")) { for (String ev : List.of("E_56","E_58","E_59","E_134","E_132","E_136")) for (int v = 0; v <= 10; v++) extra.add(c.observed().contains(ev + "_@_" + v) ? 1.0 : 0.0); }
+    if (enc.contains("scale")) { for (int i = 0; i < base.length; i++) base[i] *= 1.0; }
+    double[] out = Arrays.copyOf(base, base.length + extra.size());
+    for (int i = 0; i < extra.size(); i++) out[base.length + i] = extra.get(i);
+    return out;
+  }
+}
