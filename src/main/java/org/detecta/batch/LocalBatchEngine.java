@@ -32,6 +32,7 @@ public final class LocalBatchEngine implements BatchEngine {
     int threads = job.threads() > 0 ? job.threads() : Runtime.getRuntime().availableProcessors();
     HeapGauge.reset();
     long start = System.nanoTime();
+    double cpuStart = BatchSummary.processCpuSeconds();
     long patients = 0;
     long rows = 0;
     long flagged = 0;
@@ -75,7 +76,8 @@ public final class LocalBatchEngine implements BatchEngine {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new BatchSummary(NAME, job.artifact().model(), job.artifact().version(), job.input(),
         Path.of(job.out()).toAbsolutePath().normalize().toString(), format.name(), patients, rows, flagged, skipped, 1,
-        seconds, patients / seconds, HeapGauge.peakMb(), HeapGauge.maxMb());
+        seconds, patients / seconds, HeapGauge.peakMb(), HeapGauge.maxMb(),
+        BatchSummary.processCpuSeconds() - cpuStart);
   }
 
   private static List<PatientCase> nextChunk(PatientReader reader) throws java.io.IOException {

@@ -32,8 +32,8 @@ public final class InterviewBench implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "REF", description = "The ddxplus model (default: ${DEFAULT-VALUE})")
   String model = "ddxplus";
 
-  @Option(names = "--json", description = "One JSON line on stdout")
-  boolean json;
+  @Mixin
+  JsonOutput output;
 
   @Override
   public Integer call() throws Exception {
@@ -87,12 +87,9 @@ public final class InterviewBench implements Callable<Integer> {
     line.put("cpu_median_ms", cpu[cpu.length / 2]);
     line.put("cpu_p99_ms", cpu[Math.min(cpu.length - 1, (int) Math.ceil(cpu.length * 0.99) - 1)]);
     line.put("build_ms", buildMs);
-    if (json) {
-      System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line));
-    } else {
-      System.out.printf("%s: %d interview steps, median %.3f ms, p99 %.3f ms, max %.3f ms (interviewer built in %.0f ms)%n",
-          loaded.version().ref(), ms.length, median, p99, ms[ms.length - 1], buildMs);
-    }
+    output.print(() -> line, () -> System.out.printf(
+        "%s: %d interview steps, median %.3f ms, p99 %.3f ms, max %.3f ms (interviewer built in %.0f ms)%n",
+        loaded.version().ref(), ms.length, median, p99, ms[ms.length - 1], buildMs));
     return ExitCodes.OK;
   }
 

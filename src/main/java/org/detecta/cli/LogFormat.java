@@ -13,13 +13,13 @@ import java.util.Iterator;
  * object per line on stderr from Logback's {@link JsonEncoder} (timestamp, level, thread, logger, message,
  * throwable) for log shippers. Anything else is a usage error.
  */
-final class LogFormat {
-  static final String VARIABLE = "DETECTA_LOG_FORMAT";
+public final class LogFormat {
+  public static final String VARIABLE = "DETECTA_LOG_FORMAT";
 
   private LogFormat() {
   }
 
-  static void apply(Logger root, String format) {
+  public static void apply(Logger root, String format) {
     if (format == null || format.isBlank() || "text".equals(format.strip())) {
       return;
     }

@@ -42,22 +42,30 @@ public final class DenseNetwork implements ProbabilisticClassifier {
 
   double[] forward(double[] input) {
     double[] a = input;
+    int[] nonZero = new int[a.length];
     for (int l = 0; l < layers.size(); l++) {
       Layer layer = layers.get(l);
+      int n = 0;
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] != 0) {
+          nonZero[n++] = i;
+        }
+      }
       double[] z = new double[layer.bias().length];
       for (int o = 0; o < z.length; o++) {
         double[] w = layer.weights()[o];
         double s = layer.bias()[o];
-        for (int i = 0; i < a.length; i++) {
-          if (a[i] != 0) {
-            s += w[i] * a[i];
-          }
+        for (int k = 0; k < n; k++) {
+          s += w[nonZero[k]] * a[nonZero[k]];
         }
         z[o] = s;
       }
       if (l < layers.size() - 1) {
         for (int o = 0; o < z.length; o++) {
           z[o] = 1.0 / (1.0 + Math.exp(-z[o]));
+        }
+        if (nonZero.length < z.length) {
+          nonZero = new int[z.length];
         }
       } else {
         double max = Double.NEGATIVE_INFINITY;

@@ -90,6 +90,55 @@ public final class TribuoClassifier implements ProbabilisticClassifier {
     return p;
   }
 
+  /**
+   * A linear Tribuo model (logistic regression) as one {@link DenseNetwork} layer over the same inputs, for fast
+   * scoring (no per-row Example, Prediction or label map); empty for other models, or when the copy does not
+   * reproduce Tribuo's probabilities on seeded probe rows to 1e-9 (e.g. a non-softmax output).
+   */
+  public Optional<DenseNetwork> asDenseNetwork() {
+    if (!(model instanceof org.tribuo.common.sgd.AbstractLinearSGDModel<?> linear)) {
+      return Optional.empty();
+    }
+    org.tribuo.math.la.DenseMatrix w = linear.getWeightsCopy();
+    org.tribuo.ImmutableFeatureMap features = model.getFeatureIDMap();
+    org.tribuo.ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
+    int biasColumn = w.getDimension2Size() - 1;
+    int biasFeature = features.getID("_bias");
+    double[][] weights = new double[classes.size()][featureNames.length];
+    double[] bias = new double[classes.size()];
+    for (int c = 0; c < classes.size(); c++) {
+      int row = outputs.getID(new Label(classes.get(c)));
+      if (row < 0) {
+        return Optional.empty();
+      }
+      for (int j = 0; j < featureNames.length; j++) {
+        int id = features.getID(featureNames[j]);
+        if (id >= 0) {
+          weights[c][j] = w.get(row, id);
+        }
+      }
+      bias[c] = w.get(row, biasColumn) + (biasFeature >= 0 ? w.get(row, biasFeature) : 0.0);
+    }
+    DenseNetwork network = new DenseNetwork(List.of(new DenseNetwork.Layer(weights, bias)));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    double[][] probes = new double[8][featureNames.length];
+    for (int r = 1; r < probes.length; r++) {
+      for (int j = 0; j < featureNames.length; j++) {
+        probes[r][j] = random.nextDouble() < 0.05 ? 1.0 : 0.0;
+      }
+    }
+    double[][] expected = probabilities(probes);
+    double[][] actual = network.probabilities(probes);
+    for (int r = 0; r < probes.length; r++) {
+      for (int c = 0; c < classes.size(); c++) {
+        if (Math.abs(expected[r][c] - actual[r][c]) > 1e-9) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(network);
+  }
+
   @Override
   public Optional<byte[]> libraryBytes() {
     return Optional.of(model.serialize().toByteArray());

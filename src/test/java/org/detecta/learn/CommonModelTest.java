@@ -30,6 +30,7 @@ class CommonModelTest {
     byte[] bytes = new CommonModelArtifact("toy", spec.toString(), SPACE, Optional.empty(), 1.3, CLASSES,
         classifier.libraryBytes().orElseThrow()).toBytes();
     CommonModel restored = CommonModel.load(bytes);
+    assertTrue(((TribuoClassifier) classifier).asDenseNetwork().isPresent(), "logistic regression takes the fast path");
     assertArrayEquals(model.probabilities(x)[4], restored.probabilities(x)[4], 1e-12);
 
     Differential d = restored.diagnose(Query.of(List.of("vomiting", "diarrhoea", "purple_toes"), List.of()), 3);

@@ -47,6 +47,7 @@ public final class SparkBatchEngine implements BatchEngine {
     SparkSession spark = SparkSessions.get(job.master(), "detecta-batch");
     HeapGauge.reset();
     long start = System.nanoTime();
+    double cpuStart = BatchSummary.processCpuSeconds();
     int parallelism = spark.sparkContext().defaultParallelism();
     Dataset<Row> patients = SparkPatientInputs.read(spark, job.input(), Math.max(2, parallelism));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -74,7 +75,8 @@ public final class SparkBatchEngine implements BatchEngine {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new BatchSummary(NAME, job.artifact().model(), job.artifact().version(), job.input(),
         Path.of(outPath).toAbsolutePath().normalize().toString(), job.format(), patientCount.value(), rowCount.value(),
-        flaggedCount.value(), 0, partitions, seconds, patientCount.value() / seconds, HeapGauge.peakMb(), HeapGauge.maxMb());
+        flaggedCount.value(), 0, partitions, seconds, patientCount.value() / seconds, HeapGauge.peakMb(), HeapGauge.maxMb(),
+        BatchSummary.processCpuSeconds() - cpuStart);
   }
 
   static MapPartitionsFunction<Row, Row> scorePartition(Broadcast<ScoringArtifact> artifact, String dataDir, int top,
