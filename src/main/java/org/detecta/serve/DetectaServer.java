@@ -67,7 +67,7 @@ public final class DetectaServer implements AutoCloseable {
         new ApiController(diagnoses, vocabulary, models, log, bodies, config.maxFindings(), notes),
         new InferenceController(diagnoses, models, bodies, config.maxFindings()),
         new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
-        metrics, new NoteController(notes, bodies), new InterviewController(interviews, bodies, config.maxFindings()));
+        metrics, new NoteController(notes, bodies), new InterviewController(interviews, bodies, config.maxFindings(), notes));
     HttpServer http = new HttpServer(config, controllers).start();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "detecta-scheduler");

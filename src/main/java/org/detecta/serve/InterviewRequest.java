@@ -18,11 +18,12 @@ import org.detecta.interview.Question;
  * then the most informative one overall); the page starts from the chief complaint.
  */
 public record InterviewRequest(List<String> observed, List<String> excluded, List<Answer> answers, Optional<Double> age,
-                               Sex sex, String lang, Optional<String> model, double threshold, int budget, int top) {
+                               Sex sex, String lang, Optional<String> model, double threshold, int budget, int top,
+                               Optional<String> note) {
   public static final double DEFAULT_THRESHOLD = 0.9;
   public static final int DEFAULT_BUDGET = 20;
   private static final Set<String> FIELDS = Set.of("consent", "observed", "excluded", "answers", "age", "sex", "lang",
-      "model", "threshold", "budget", "top");
+      "model", "threshold", "budget", "top", "note");
 
   public InterviewRequest {
     observed = List.copyOf(observed);
@@ -65,6 +66,15 @@ public record InterviewRequest(List<String> observed, List<String> excluded, Lis
         threshold = t.asDouble();
       }
     }
+    Optional<String> note = Optional.empty();
+    JsonNode n = body.get("note");
+    if (n != null && !n.isNull()) {
+      if (n.isTextual()) {
+        note = Optional.of(n.asText());
+      } else {
+        types.add(new ApiException.FieldProblem("note", DiagnoseRequest.abbreviate(n.toString()), "must be a string"));
+      }
+    }
     int budget = integer(body, "budget", DEFAULT_BUDGET, 0, 100, types, values);
     int top = integer(body, "top", 10, 1, 100, types, values);
     if (!types.isEmpty()) {
@@ -77,7 +87,13 @@ public record InterviewRequest(List<String> observed, List<String> excluded, Lis
       throw new ApiException(422, "invalid_request", "Some fields have invalid values", values);
     }
     return new InterviewRequest(observed, common.excluded(), answers, common.age(), common.sex(), common.lang(),
-        common.model(), threshold, budget, top);
+        common.model(), threshold, budget, top, note);
+  }
+
+  /** The same request with the findings a note added (the note itself is consumed). */
+  public InterviewRequest withFindings(List<String> newObserved, List<String> newExcluded) {
+    return new InterviewRequest(newObserved, newExcluded, answers, age, sex, lang, model, threshold, budget, top,
+        Optional.empty());
   }
 
   private static int integer(JsonNode body, String field, int fallback, int min, int max,

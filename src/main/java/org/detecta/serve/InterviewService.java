@@ -98,6 +98,18 @@ public final class InterviewService {
     return interviewer.get().next(new InterviewState(sex, age, answers), k);
   }
 
+  /**
+   * A valid HPO term the model asks nothing about (e.g. read from a note for a symptom-table model) is reported as
+   * unrecognised, as diagnose does, instead of failing the request; the model's own unknown names still fail.
+   */
+  private static boolean outsideTheModel(Interviewer interviewer, String id, List<String> unrecognised) {
+    if (id.startsWith("HP:") && interviewer.questions().find(id).isEmpty()) {
+      unrecognised.add(id);
+      return true;
+    }
+    return false;
+  }
+
   /** Findings as answers: DDXPlus evidence tokens directly, anything else through the finding resolver. */
   private Map<String, Answer> fromFindings(Interviewer interviewer, ServedModel served, List<String> observed, List<String> excluded,
                                            List<String> unrecognised, List<ApiException.FieldProblem> problems) {
@@ -110,19 +122,26 @@ public final class InterviewService {
       List<String> excludedNames = excluded.stream().map(String::strip).filter(e -> !EVIDENCE_TOKEN.matcher(e).matches()).toList();
       ResolvedFindings resolved = resolver.resolve(names, excludedNames, served);
       unrecognised.addAll(resolved.unrecognised());
-      tokens.addAll(resolved.observed());
+      resolved.observed().stream().filter(id -> !outsideTheModel(interviewer, id, unrecognised)).forEach(tokens::add);
       List<AnswerProblem> bad = new ArrayList<>();
       List<String> allExcluded = new ArrayList<>(excludedTokens);
-      allExcluded.addAll(resolved.excluded());
+      resolved.excluded().stream().filter(id -> !outsideTheModel(interviewer, id, unrecognised)).forEach(allExcluded::add);
       out.putAll(ddx.fromTokens(tokens, allExcluded, bad));
       bad.forEach(p -> problems.add(new ApiException.FieldProblem("observed", p.value(), p.problem())));
       return out;
     }
     ResolvedFindings resolved = resolver.resolve(observed, excluded, served);
     unrecognised.addAll(resolved.unrecognised());
-    resolved.observed().forEach(id -> out.put(id, Answer.yes(id)));
+    for (String id : resolved.observed()) {
+      if (outsideTheModel(interviewer, id, unrecognised)) {
+        continue;
+      }
+      out.put(id, Answer.yes(id));
+    }
     for (String id : resolved.excluded()) {
-      if (out.containsKey(id)) {
+      if (outsideTheModel(interviewer, id, unrecognised)) {
+        continue;
+      } else if (out.containsKey(id)) {
         problems.add(new ApiException.FieldProblem("excluded", id, "contradictory findings: " + id + " is both observed and excluded"));
       } else {
         out.put(id, Answer.no(id));

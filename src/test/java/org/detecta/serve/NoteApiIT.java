@@ -131,6 +131,25 @@ class NoteApiIT {
   }
 
   @Test
+  void interviewReadsTheNoteLikeDiagnose() throws Exception {
+    // kaggle-symptoms has an interview mode; the tiny family stands in for the trained model
+    try (TestServer kaggle = new TestServer(tmp.resolve("kaggle-home"), SharedData.dir(), Map.of(), 0,
+        new TinyBayesFamily("kaggle-symptoms"))) {
+      HttpResponse<String> ok = kaggle.post("/api/v1/interview",
+          JSON.createObjectNode().put("consent", true).put("model", "kaggle-symptoms").put("note", NOTE).toString());
+      assertEquals(200, ok.statusCode(), ok.body());
+      JsonNode out = body(ok);
+      assertEquals(List.of("HP:0001250"), JSON.convertValue(out.at("/note/observed"), List.class));
+      assertEquals(List.of("HP:0001945"), JSON.convertValue(out.at("/note/excluded"), List.class));
+      assertFalse(out.get("stored").asBoolean());
+      assertTrue(JSON.convertValue(out.get("unrecognised"), List.class).contains("HP:0001250"),
+          "a term the symptom model asks nothing about is reported, not fatal: " + out);
+      assertEquals(400, kaggle.post("/api/v1/interview", "{\"consent\": true, \"note\": 12}").statusCode());
+      assertEquals(422, kaggle.post("/api/v1/interview", "{\"consent\": true, \"note\": \"  \"}").statusCode());
+    }
+  }
+
+  @Test
   void noOntologyMeans503() throws Exception {
     try (TestServer tiny = new TestServer(tmp.resolve("tiny-home"), TestServer.tinyDataDir(Files.createDirectories(
         tmp.resolve("tiny"))), Map.of())) {
