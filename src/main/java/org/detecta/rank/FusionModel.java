@@ -11,6 +11,8 @@ public final class FusionModel {
   private final double[] weights;
   private final double temperature;
   private final boolean[] needed;
+  /** Features with a non-zero weight, ascending (zero-weight terms add nothing to the sum). */
+  private final int[] active;
 
   public FusionModel(double[] weights, double temperature) {
     if (weights.length != FusionFeatures.COUNT) {
@@ -27,6 +29,7 @@ public final class FusionModel {
     this.weights = weights.clone();
     this.temperature = temperature;
     this.needed = FusionFeatures.needed(this.weights);
+    this.active = java.util.stream.IntStream.range(0, this.weights.length).filter(f -> this.weights[f] != 0).toArray();
   }
 
   /** Ranking by one component alone (its feature weight 1), unit temperature. */
@@ -64,7 +67,7 @@ public final class FusionModel {
     for (int d = 0; d < out.length; d++) {
       features.row(d, x);
       double s = 0;
-      for (int f = 0; f < x.length; f++) {
+      for (int f : active) {
         s += weights[f] * x[f];
       }
       out[d] = (float) s;

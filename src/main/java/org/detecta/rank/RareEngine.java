@@ -84,33 +84,42 @@ public final class RareEngine implements DiagnosticModel {
     return new Differential(candidates, unknown);
   }
 
-  private int[] topIndices(float[] scores, int n) {
-    Integer[] all = new Integer[scores.length];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
-    java.util.Comparator<Integer> order = (a, b) -> {
-      int c = Float.compare(scores[b], scores[a]);
-      return c != 0 ? c : model.id(a).compareTo(model.id(b));
-    };
-    if (n < scores.length / 4) {
-      // partial selection: a bounded heap of the n best, then sorted
-      java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(n + 1, order.reversed());
-      for (Integer i : all) {
-        heap.add(i);
-        if (heap.size() > n) {
-          heap.poll();
-        }
+  /**
+   * Indices of the {@code n} best scores, best first, ties by id ascending. For small {@code n} a bounded
+   * insertion selection over primitive arrays (one pass, no boxing); for large {@code n} a full sort.
+   */
+  int[] topIndices(float[] scores, int n) {
+    if (n >= scores.length / 4) {
+      Integer[] all = new Integer[scores.length];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
       }
-      List<Integer> best = new ArrayList<>(heap);
-      best.sort(order);
-      return best.stream().mapToInt(Integer::intValue).toArray();
+      java.util.Arrays.sort(all, (a, b) -> before(scores, a, b) ? -1 : before(scores, b, a) ? 1 : 0);
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = all[i];
+      }
+      return out;
     }
-    java.util.Arrays.sort(all, order);
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = all[i];
+    int[] best = new int[n];
+    int size = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (size == n && !before(scores, i, best[n - 1])) {
+        continue;
+      }
+      int at = size < n ? size++ : n - 1;
+      while (at > 0 && before(scores, i, best[at - 1])) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = i;
     }
-    return out;
+    return size == n ? best : java.util.Arrays.copyOf(best, size);
+  }
+
+  /** Whether disease {@code a} ranks before {@code b}: higher score, then smaller id. */
+  private boolean before(float[] scores, int a, int b) {
+    int c = Float.compare(scores[a], scores[b]);
+    return c != 0 ? c > 0 : a != b && model.id(a).compareTo(model.id(b)) < 0;
   }
 }

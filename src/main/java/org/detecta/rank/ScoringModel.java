@@ -37,6 +37,8 @@ public final class ScoringModel {
   private final PhenotypeScorer[] scorers;
   private final LikelihoodRatioScorer explainer;
   private final PostingsIndex profiles;
+  /** Scores of a component the fusion skips; never written. */
+  private final float[] zeros;
 
   public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, List<ResolvedCase> training, Map<String, String> labels,
                       RankParameters parameters) {
@@ -59,6 +61,7 @@ public final class ScoringModel {
     ids = idList.toArray(String[]::new);
     names = nameList.toArray(String[]::new);
     indexById = Map.copyOf(byId);
+    zeros = new float[n];
     learned = new boolean[n];
     kbSize = kbProfiles.size();
     float[] logPrior = new float[n];
@@ -171,12 +174,18 @@ public final class ScoringModel {
     return score(observed, excluded, null);
   }
 
-  /** Component scores, skipping (leaving zero) the components the fusion does not use. */
+  /**
+   * Component scores, skipping the components the fusion does not use: those rows are one shared all-zero
+   * array (read-only; no per-query allocation or scoring for them).
+   */
   public float[][] score(int[] observed, int[] excluded, FusionModel fusion) {
-    float[][] out = new float[COMPONENTS][ids.length];
+    float[][] out = new float[COMPONENTS][];
     for (int c = 0; c < COMPONENTS; c++) {
       if (fusion == null || fusion.needs(c)) {
+        out[c] = new float[ids.length];
         scorers[c].score(observed, excluded, out[c]);
+      } else {
+        out[c] = zeros;
       }
     }
     return out;
