@@ -1,12 +1,9 @@
 package org.detecta.interview;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.detecta.diagnosis.Candidate;
+import org.detecta.pipeline.SeededParallel;
 
 /**
  * Simulated interviews: each patient starts from its initial state, the policy picks a question, the
@@ -94,25 +91,6 @@ public final class InterviewSimulator {
 
   /** Runs every patient on a small pool; each patient's random stream depends only on the seed and its index. */
   public List<Trace> runAll(List<Patient> patients, int budget, int threads) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<Trace>> futures = new ArrayList<>();
-      for (int i = 0; i < patients.size(); i++) {
-        Patient p = patients.get(i);
-        long s = seed * 1_000_003L + i;
-        futures.add(pool.submit(() -> run(p, budget, s)));
-      }
-      List<Trace> out = new ArrayList<>();
-      for (Future<Trace> f : futures) {
-        try {
-          out.add(f.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+    return SeededParallel.map(patients, threads, seed, (p, s) -> run(p, budget, s));
   }
 }

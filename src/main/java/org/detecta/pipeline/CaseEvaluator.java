@@ -3,9 +3,6 @@ package org.detecta.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.detecta.cases.PatientCase;
 import org.detecta.diagnosis.DiagnosticModel;
 import org.detecta.diagnosis.Differential;
@@ -30,26 +27,7 @@ public final class CaseEvaluator {
   }
 
   public List<Outcome> evaluate(List<PatientCase> cases, double mask, long seed) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (int i = 0; i < cases.size(); i++) {
-        PatientCase patient = cases.get(i);
-        long caseSeed = seed * 1_000_003L + i;
-        futures.add(pool.submit(() -> one(patient, mask, caseSeed)));
-      }
-      List<Outcome> out = new ArrayList<>(cases.size());
-      for (Future<Outcome> f : futures) {
-        try {
-          out.add(f.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+    return SeededParallel.map(cases, threads, seed, (patient, caseSeed) -> one(patient, mask, caseSeed));
   }
 
   private Outcome one(PatientCase patient, double mask, long seed) {
