@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.detecta.monitor.PredictionLog;
-import org.detecta.text.Language;
 import org.detecta.text.NoteFindings;
 
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ApiController {
       Renderer.send(ctx, Renderer.diagnosis(diagnoses.diagnose(request), Map.of()));
       return;
     }
-    NoteFindings note = notes.findings(request.note().get(), "note", Optional.of(Language.parse(request.lang())));
+    NoteFindings note = notes.ofRequest(request.note().get(), request.lang());
     DiagnoseRequest merged = request.withFindings(note.observedAfter(request.observed()),
         note.excludedAfter(request.excluded()));
     NoteService.checkUsable(merged, note, maxFindings);

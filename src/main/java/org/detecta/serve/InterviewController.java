@@ -5,13 +5,10 @@ import static org.detecta.serve.JsonBodies.MAPPER;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.List;
-import java.util.Optional;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.interview.Option;
 import org.detecta.interview.Question;
 import org.detecta.interview.RankedQuestion;
-import org.detecta.text.Language;
 import org.detecta.text.NoteFindings;
 
 /** {@code POST /api/v1/interview}: parse, run one stateless interview step, render. */
@@ -35,15 +32,10 @@ public final class InterviewController {
       return;
     }
     // A note adds its present findings as observed and its absent ones as excluded, as for diagnose.
-    NoteFindings note = notes.findings(request.note().get(), "note", Optional.of(Language.parse(request.lang())));
+    NoteFindings note = notes.ofRequest(request.note().get(), request.lang());
     InterviewRequest merged = request.withFindings(note.observedAfter(request.observed()),
         note.excludedAfter(request.excluded()));
-    int total = merged.observed().size() + merged.excluded().size();
-    if (total > maxFindings) {
-      throw new ApiException(422, "invalid_request", "The note and the findings give " + total + " findings; at most "
-          + maxFindings + " per request", List.of(new ApiException.FieldProblem("note", String.valueOf(total),
-          "at most " + maxFindings + " findings (observed + excluded) per request")));
-    }
+    NoteService.checkTotal(merged.observed().size() + merged.excluded().size(), maxFindings);
     ObjectNode out = render(service.step(merged));
     out.set("note", NoteService.render(note));
     ctx.json(out);

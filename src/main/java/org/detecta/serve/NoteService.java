@@ -125,6 +125,11 @@ public final class NoteService {
     }
   }
 
+  /** The {@code "note"} of a diagnose or interview request: read in the request's language when it cannot be told. */
+  public NoteFindings ofRequest(String note, String lang) {
+    return findings(note, "note", Optional.of(Language.parse(lang)));
+  }
+
   /** After adding a note's findings: at least one observed finding, and no more than {@code maxFindings} in all (422). */
   public static void checkUsable(DiagnoseRequest merged, NoteFindings note, int maxFindings) {
     if (merged.observed().isEmpty()) {
@@ -133,7 +138,11 @@ public final class NoteService {
           List.of(new ApiException.FieldProblem("note", DiagnoseRequest.abbreviate(note.extraction().findings().isEmpty()
               ? "" : note.extraction().findings().get(0).text()), "no present finding")));
     }
-    int total = merged.observed().size() + merged.excluded().size();
+    checkTotal(merged.observed().size() + merged.excluded().size(), maxFindings);
+  }
+
+  /** No more than {@code maxFindings} observed + excluded once a note's findings are added (422). */
+  public static void checkTotal(int total, int maxFindings) {
     if (total > maxFindings) {
       throw new ApiException(422, "invalid_request", "The note and the findings give " + total + " findings; at most "
           + maxFindings + " per request", List.of(new ApiException.FieldProblem("note", String.valueOf(total),
