@@ -17,6 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,11 +79,31 @@ public final class TestServer implements AutoCloseable {
     return data;
   }
 
+  /** {@link #tinyDataDir} plus links to the shared DDXPlus files, so a model named {@code ddxplus} asks DDXPlus's questions. */
+  public static Path ddxplusDataDir(Path tmp) throws IOException {
+    Path data = tinyDataDir(tmp);
+    Files.createDirectories(data.resolve("ddxplus"));
+    for (String f : List.of("patients.csv", "release_evidences.json", "release_conditions.json")) {
+      Files.createSymbolicLink(data.resolve("ddxplus").resolve(f), org.detecta.SharedData.path("ddxplus/" + f));
+    }
+    return data;
+  }
+
   public ModelVersion register(TinyBayesFamily family) throws IOException {
     TrainedModel trained = family.train(new TrainingContext(home, 1, s -> { }, () -> null));
     ModelVersion version = registry.register(trained, "test", "test", "test");
     registry.setAlias(version.name(), version.version(), "champion", "test");
     return version;
+  }
+
+  /** How many predictions the server has logged (after flushing its log). */
+  public int loggedPredictions() throws Exception {
+    server.predictionLog().flush(Duration.ofSeconds(5));
+    try (Connection c = registry.database().connection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM prediction_log")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   public String url(String path) {
