@@ -2,13 +2,9 @@ package org.detecta.serve;
 
 import org.detecta.Detecta;
 import org.detecta.pipeline.ModelCatalog;
-import org.detecta.pipeline.TrainedModel;
-import org.detecta.pipeline.TrainingContext;
-import org.detecta.registry.ArtifactStore;
-import org.detecta.registry.Database;
-import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
+import org.detecta.registry.TestRegistries;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,7 +42,7 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family) throws Exception {
     this.home = home;
-    this.registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
+    this.registry = TestRegistries.embedded(home);
     register(family);
     java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
         "DETECTA_RELOAD_POLL_SECONDS", "1"));
@@ -90,10 +86,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public ModelVersion register(TinyBayesFamily family) throws IOException {
-    TrainedModel trained = family.train(new TrainingContext(home, 1, s -> { }, () -> null));
-    ModelVersion version = registry.register(trained, "test", "test", "test");
-    registry.setAlias(version.name(), version.version(), "champion", "test");
-    return version;
+    return family.registerChampion(registry);
   }
 
   /** How many predictions the server has logged (after flushing its log). */
