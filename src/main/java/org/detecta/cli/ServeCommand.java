@@ -33,6 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     Detecta detecta = common.detecta();
+    detecta.loadKnowledgeBaseInBackground(); // the longest step: from now, while the database and HTTP start
     ServeConfig config = ServeConfig.fromEnv(host, port, org.detecta.config.Environment.current());
     DetectaServer server = DetectaServer.start(config, detecta.registry(), detecta.catalog(), detecta.knowledgeBase(),
         detecta.paths().data());

@@ -14,9 +14,43 @@ public final class TextFold {
 
   /** Lower case, accents removed, every run of other characters (incl. '_') one space, trimmed. */
   public static String fold(String text) {
+    if (isAscii(text)) {
+      return foldAscii(text);
+    }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
     String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     return NON_ALNUM.matcher(plain).replaceAll(" ").trim();
+  }
+
+  /** The same folding for plain ASCII (most labels), without normalisation or regular expressions. */
+  private static String foldAscii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String[] tokens(String text) {
