@@ -12,7 +12,8 @@ import org.detecta.pipeline.RankingMetrics;
 
 /**
  * K-fold cross-validation grouped by publication. Per fold: the fusion is fitted on an inner
- * publication-grouped 80/20 split of the training folds (components built on the 80%, fusion on the 20%),
+ * publication-grouped 80/20 split of the training folds (components built on the 80%, likelihood-ratio
+ * constants and then the fusion chosen on the 20%),
  * then every component is rebuilt on all training folds and the held-out fold is ranked by each component
  * alone and by the fusion. Cases are split by whether one of their diseases has a case in the training
  * folds (seen); unseen ones further by whether the disease is in the KB (unseen-in-kb) or nowhere in the
@@ -64,15 +65,18 @@ public final class CrossValidation {
       List<ResolvedCase> train = GroupedSplit.select(cases, folds, f, false);
       List<ResolvedCase> test = GroupedSplit.select(cases, folds, f, true);
       FusionFitter.Fit fit;
+      RareTrainer foldTrainer = trainer;
       if (INNER_PARTS > 1) {
         fit = trainer.fitWeightsCrossed(train, INNER_PARTS, seed + f + 1, progress);
       } else {
         int[] inner = GroupedSplit.parts(train, new double[] {0.8, 0.2}, seed + f + 1);
-        fit = trainer.fitWeights(GroupedSplit.select(train, inner, 0, true),
+        RareTrainer.Tuned tuned = trainer.tuneAndFit(GroupedSplit.select(train, inner, 0, true),
             GroupedSplit.select(train, inner, 1, true), progress);
+        foldTrainer = tuned.trainer();
+        fit = tuned.fit();
       }
       fusions.add(fit.model().toString());
-      ScoringModel model = trainer.scoringModel(train);
+      ScoringModel model = foldTrainer.scoringModel(train);
       Set<String> trained = new HashSet<>();
       train.forEach(c -> trained.addAll(c.diagnoses()));
       List<ResolvedCase> perturbed = perturb(test, model, noise, imprecision, new Random(seed * 31 + f));

@@ -20,12 +20,13 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 2; format 1 (profiles only, four fixed weights) is refused.
+ * rebuilt from the cases on load. Format 3 (format 2 stored a false-positive rate where the likelihood-ratio
+ * noise model now has ε, and no size or frequency exponent); formats 1 and 2 are refused.
  */
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   public RareArtifact {
     cases = List.copyOf(cases);
@@ -46,10 +47,12 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeUTF(release.ontologySha256());
       out.writeUTF(release.annotationsSha256());
       out.writeDouble(parameters.unknownFrequency());
-      out.writeDouble(parameters.falsePositive());
+      out.writeDouble(parameters.noise());
       out.writeDouble(parameters.smoothing());
       out.writeDouble(parameters.publicationCap());
       out.writeDouble(parameters.maxPresent());
+      out.writeDouble(parameters.sizeExponent());
+      out.writeDouble(parameters.frequencyExponent());
       double[] w = weights.weights();
       out.writeInt(w.length);
       for (int f = 0; f < w.length; f++) {
@@ -105,7 +108,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble());
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
       int nf = in.readInt();
       if (nf != FusionFeatures.COUNT) {
         throw new IOException("rare-phenotype artifact has " + nf + " fusion features, this build expects "

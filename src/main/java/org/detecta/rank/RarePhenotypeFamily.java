@@ -57,7 +57,10 @@ public final class RarePhenotypeFamily implements ModelFamily {
     List<ResolvedCase> train = GroupedSplit.select(cases, parts, 0, true);
     List<ResolvedCase> validation = GroupedSplit.select(cases, parts, 1, true);
     List<ResolvedCase> test = GroupedSplit.select(cases, parts, 2, true);
-    FusionFitter.Fit fit = trainer.fitWeights(train, validation, context.progress());
+    RareTrainer.Tuned tuned = trainer.tuneAndFit(train, validation, context.progress());
+    trainer = tuned.trainer();
+    parameters = trainer.parameters();
+    FusionFitter.Fit fit = tuned.fit();
     ScoringModel trainModel = trainer.scoringModel(train);
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     metrics.put("validation", metrics(trainModel, validation, fit.model(), fit.ece()));
@@ -77,10 +80,12 @@ public final class RarePhenotypeFamily implements ModelFamily {
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("unknownFrequency", parameters.unknownFrequency());
-    params.put("falsePositive", parameters.falsePositive());
+    params.put("noise", parameters.noise());
     params.put("smoothing", parameters.smoothing());
     params.put("publicationCap", parameters.publicationCap());
     params.put("maxPresent", parameters.maxPresent());
+    params.put("sizeExponent", parameters.sizeExponent());
+    params.put("frequencyExponent", parameters.frequencyExponent());
     for (int f = 0; f < FusionFeatures.COUNT; f++) {
       params.put("weight:" + FusionFeatures.NAMES.get(f), fit.model().weight(f));
     }

@@ -19,14 +19,39 @@ public final class RareTrainer {
   private final Map<String, String> labels;
 
   public RareTrainer(KnowledgeBase kb, RankParameters parameters, Map<String, String> labels) {
+    this(kb, parameters, labels, new KbProfiles(kb, parameters));
+  }
+
+  private RareTrainer(KnowledgeBase kb, RankParameters parameters, Map<String, String> labels, KbProfiles kbProfiles) {
     this.kb = kb;
     this.parameters = parameters;
-    this.kbProfiles = new KbProfiles(kb, parameters);
+    this.kbProfiles = kbProfiles;
     this.labels = Map.copyOf(labels);
   }
 
   public RankParameters parameters() {
     return parameters;
+  }
+
+  /** The same trainer with other parameters (the KB profiles are rebuilt only if the unknown frequency differs). */
+  public RareTrainer withParameters(RankParameters other) {
+    return new RareTrainer(kb, other, labels, other.unknownFrequency() == parameters.unknownFrequency()
+        ? kbProfiles : new KbProfiles(kb, other));
+  }
+
+  /** A trainer whose likelihood-ratio constants were chosen on the validation split, and the fusion fitted there. */
+  public record Tuned(RareTrainer trainer, FusionFitter.Fit fit) {
+  }
+
+  /**
+   * Profiles on {@code training}; on {@code validation} first the likelihood-ratio constants
+   * ({@link LikelihoodFit}), then the fusion weights with those constants.
+   */
+  public Tuned tuneAndFit(List<ResolvedCase> training, List<ResolvedCase> validation, Consumer<String> progress) {
+    LikelihoodFit.Result constants = LikelihoodFit.fit(scoringModel(training),
+        p -> withParameters(p).scoringModel(training), validation, progress);
+    return new Tuned(withParameters(constants.parameters()),
+        FusionFitter.fit(constants.model(), validation, progress));
   }
 
   public ScoringModel scoringModel(List<ResolvedCase> training) {
