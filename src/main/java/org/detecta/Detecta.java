@@ -1,8 +1,9 @@
 package org.detecta;
 
+import org.detecta.config.BuildStamp;
 import org.detecta.config.DetectaPaths;
 import org.detecta.kb.KnowledgeBase;
-import org.detecta.kb.KnowledgeBaseLoader;
+import org.detecta.kb.KnowledgeBaseCache;
 import org.detecta.pipeline.ModelCatalog;
 import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.Database;
@@ -11,12 +12,14 @@ import org.detecta.registry.ModelRegistry;
 import org.detecta.text.NoteExtractor;
 import org.detecta.text.SpanishLabels;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The composition root: builds the shared services from the resolved paths, each at most once and only
- * when first needed (the knowledge base takes seconds; the database is opened only by commands that use it).
+ * when first needed (the knowledge base takes seconds unless {@link KnowledgeBaseCache} has it; the database is
+ * opened only by commands that use it).
  */
 public final class Detecta {
   private final DetectaPaths paths;
@@ -26,7 +29,8 @@ public final class Detecta {
 
   public Detecta(DetectaPaths paths) {
     this.paths = paths;
-    this.knowledgeBase = memoize(() -> KnowledgeBaseLoader.loadFromDataDir(paths.data()));
+    this.knowledgeBase = memoize(() -> new KnowledgeBaseCache(paths.home().resolve("cache"), BuildStamp.stamp())
+        .loadFromDataDir(paths.data()));
     this.registry = memoize(() -> new ModelRegistry(
         Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
         new ArtifactStore(paths.home().resolve("artifacts"))));
@@ -43,6 +47,25 @@ public final class Detecta {
 
   public Supplier<KnowledgeBase> knowledgeBase() {
     return knowledgeBase;
+  }
+
+  /**
+   * Starts building the knowledge base on a background thread when the data has the HPO files, so the first
+   * {@code knowledgeBase().get()} waits less (the server calls this before opening the database). A failure is
+   * left to that caller's own {@code get()}, which tries again and reports it.
+   */
+  public void loadKnowledgeBaseInBackground() {
+    if (Files.isRegularFile(paths.data().resolve("hpo").resolve("hp.json"))) {
+      Thread thread = new Thread(() -> {
+        try {
+          knowledgeBase.get();
+        } catch (RuntimeException e) {
+          // reported by whoever needs the knowledge base
+        }
+      }, "detecta-kb-preload");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   public ModelRegistry registry() {

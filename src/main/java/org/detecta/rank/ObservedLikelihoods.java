@@ -12,7 +12,7 @@ package org.detecta.rank;
  * P(c|d) enters as P(c|d)^β (frequency exponent: the frequencies are estimates) and
  * s_d = (mean profile mass / profile mass of d)^α corrects for diseases with many annotations collecting
  * matches by chance (α = 0: none); s_d·P^β is capped at 1. Ancestors with a background above
- * {@value #MAX_BACKGROUND} are not used. Immutable.
+ * {@value #MAX_BACKGROUND} (and a long posting list) are not used. Immutable.
  */
 public final class ObservedLikelihoods {
   private final PostingsIndex index;
@@ -26,6 +26,8 @@ public final class ObservedLikelihoods {
    * 4× cheaper; cut 0.2 keeps the accuracy but doubles the ranking latency (docs/RARE_ENGINE.md).
    */
   static final double MAX_BACKGROUND = 0.1;
+  /** Posting lists up to this length are never pruned (they cost little). */
+  static final int PRUNED_POSTINGS = 500;
 
   public ObservedLikelihoods(PostingsIndex index, RankParameters parameters) {
     this.index = index;
@@ -38,7 +40,7 @@ public final class ObservedLikelihoods {
     gains = new float[termCount][];
     diseases = new int[termCount][];
     for (int c = 0; c < termCount; c++) {
-      int[] ds = index.background(c) > MAX_BACKGROUND ? new int[0] : index.diseases(c);
+      int[] ds = pruned(index, c) ? new int[0] : index.diseases(c);
       diseases[c] = ds;
       float[] ps = index.probs(c);
       float[] g = new float[ds.length];
@@ -49,6 +51,15 @@ public final class ObservedLikelihoods {
       }
       gains[c] = g;
     }
+  }
+
+  /**
+   * Whether ancestor c is left out: background above {@link #MAX_BACKGROUND} and a posting list longer than
+   * {@link #PRUNED_POSTINGS} (in the 12,605-disease KB the first implies the second; in a small KB nothing is
+   * long, so nothing is pruned).
+   */
+  static boolean pruned(PostingsIndex index, int c) {
+    return index.background(c) > MAX_BACKGROUND && index.diseases(c).length > PRUNED_POSTINGS;
   }
 
   /** s_d: (mean over diseases of Σ_t P(t|d)) / Σ_t P(t|d), to the power α; 1 for an empty profile. */

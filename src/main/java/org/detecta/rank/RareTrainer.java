@@ -39,19 +39,17 @@ public final class RareTrainer {
         ? kbProfiles : new KbProfiles(kb, other));
   }
 
-  /** A trainer whose likelihood-ratio constants were chosen on the validation split, and the fusion fitted there. */
-  public record Tuned(RareTrainer trainer, FusionFitter.Fit fit) {
-  }
-
   /**
-   * Profiles on {@code training}; on {@code validation} first the likelihood-ratio constants
-   * ({@link LikelihoodFit}), then the fusion weights with those constants.
+   * This trainer with its likelihood-ratio constants chosen on held-out publications ({@link LikelihoodFit}):
+   * the cases are split by publication into {@code parts} (as {@link #fitWeightsCrossed} does with the same seed);
+   * components built on parts 1.. are validated on part 0.
    */
-  public Tuned tuneAndFit(List<ResolvedCase> training, List<ResolvedCase> validation, Consumer<String> progress) {
+  public RareTrainer tuneLikelihoods(List<ResolvedCase> cases, int parts, long seed, Consumer<String> progress) {
+    int[] folds = GroupedSplit.folds(cases, Math.max(2, parts), seed);
+    List<ResolvedCase> training = GroupedSplit.select(cases, folds, 0, false);
     LikelihoodFit.Result constants = LikelihoodFit.fit(scoringModel(training),
-        p -> withParameters(p).scoringModel(training), validation, progress);
-    return new Tuned(withParameters(constants.parameters()),
-        FusionFitter.fit(constants.model(), validation, progress));
+        p -> withParameters(p).scoringModel(training), GroupedSplit.select(cases, folds, 0, true), progress);
+    return withParameters(constants.parameters());
   }
 
   public ScoringModel scoringModel(List<ResolvedCase> training) {

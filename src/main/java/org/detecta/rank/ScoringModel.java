@@ -33,6 +33,7 @@ public final class ScoringModel {
   private final String[] names;
   private final Map<String, Integer> indexById;
   private final boolean[] learned;
+  private final boolean[] omim;
   private final int kbSize;
   private final PhenotypeScorer[] scorers;
   private final LikelihoodRatioScorer explainer;
@@ -68,6 +69,10 @@ public final class ScoringModel {
     indexById = Map.copyOf(byId);
     zeros = new float[n];
     learned = new boolean[n];
+    omim = new boolean[n];
+    for (int d = 0; d < n; d++) {
+      omim[d] = ids[d].startsWith("OMIM:");
+    }
     kbSize = kbProfiles.size();
     float[] logPrior = new float[n];
     List<Map<Integer, Float>> kbPresent = new ArrayList<>(kbProfiles.present);
@@ -150,6 +155,7 @@ public final class ScoringModel {
     names = base.names;
     indexById = base.indexById;
     learned = base.learned;
+    omim = base.omim;
     kbSize = base.kbSize;
     profiles = base.profiles;
     zeros = base.zeros;
@@ -205,6 +211,11 @@ public final class ScoringModel {
   /** True when training cases contributed to this disease's profile. */
   public boolean learned(int d) {
     return learned[d];
+  }
+
+  /** True for an OMIM entry (the namespace every phenopacket diagnosis uses). */
+  public boolean omim(int d) {
+    return omim[d];
   }
 
   /** True when the disease comes from the knowledge base (not only from cases). */

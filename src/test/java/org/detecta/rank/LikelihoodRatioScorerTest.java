@@ -127,10 +127,16 @@ class LikelihoodRatioScorerTest {
   }
 
   @Test
-  void termsSharedByMostDiseasesCarryNoEvidence() {
-    // every disease has the organ term 1 (through 3 or 4) at 0.9: background 0.9 > the cut
-    List<Map<Integer, Float>> d = List.of(Map.of(4, 0.9f), Map.of(3, 0.9f), Map.of(3, 0.9f, 5, 0.5f));
-    float[] out = score(scorer(d, plain()), d.size(), new int[] {1}, new int[0]);
+  void termsSharedByManyDiseasesCarryNoEvidenceOnceTheirPostingsAreLong() {
+    // the organ term 1 (through 3 or 4) at 0.9 in every disease: background 0.9 > the cut
+    List<Map<Integer, Float>> few = List.of(Map.of(4, 0.9f), Map.of(3, 0.9f), Map.of(3, 0.9f, 5, 0.5f));
+    float[] small = score(scorer(few, plain()), few.size(), new int[] {1}, new int[0]);
+    assertTrue(small[0] > Math.log(EPS), "short posting list: kept");
+    List<Map<Integer, Float>> many = new ArrayList<>();
+    for (int i = 0; i <= ObservedLikelihoods.PRUNED_POSTINGS; i++) {
+      many.add(i % 2 == 0 ? Map.of(4, 0.9f) : Map.of(3, 0.9f));
+    }
+    float[] out = score(scorer(many, plain()), many.size(), new int[] {1}, new int[0]);
     for (float v : out) {
       assertEquals(Math.log(EPS), v, 1e-5);
     }
