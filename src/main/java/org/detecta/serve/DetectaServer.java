@@ -92,8 +92,10 @@ public final class DetectaServer implements AutoCloseable {
     });
     loader.start(); // the champions load while HTTP starts
     HttpServer http;
+    long starting = System.nanoTime();
     try {
       http = new HttpServer(config, controllers).start();
+      LOG.info("HTTP server started in {} ms", (System.nanoTime() - starting) / 1_000_000);
     } catch (RuntimeException e) {
       scheduler.shutdownNow();
       log.close();
