@@ -37,11 +37,20 @@ public final class TemperatureScaling {
     return Math.exp((lo + hi) / 2);
   }
 
+  /**
+   * In log space, relative to the largest class, so tiny probabilities keep their order (naive Bayes gives many
+   * below 1e-12; flooring them there made the differential's tail alphabetical). Only exact zeros tie.
+   */
   public static double[] apply(double[] p, double temperature) {
     double[] q = new double[p.length];
+    double top = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < p.length; c++) {
+      q[c] = Math.log(Math.max(p[c], Double.MIN_VALUE)) / temperature;
+      top = Math.max(top, q[c]);
+    }
     double sum = 0;
     for (int c = 0; c < p.length; c++) {
-      q[c] = Math.exp(Math.log(Math.max(p[c], FLOOR)) / temperature);
+      q[c] = Math.exp(q[c] - top);
       sum += q[c];
     }
     for (int c = 0; c < p.length; c++) {

@@ -11,7 +11,7 @@ import org.detecta.pipeline.*;
  * the train+validation rows of the seed-42 split (the test split is never touched). Encodings: {@code base}
  * (the shipped FeatureSpace), plus any of {@code agebins}, {@code init} (one-hot initial evidence), {@code numhot}
  * (one-hot numeric answers), {@code profiles} (probabilities restricted by the release's condition profiles, as
- * {@link CommonModel} does) joined by {@code +}. Usage:
+ * {@link CommonModel} does), {@code temp} (temperature 0.8 applied first, as a calibrated model does) joined by {@code +}. Usage:
  * {@code java -cp target/detecta.jar:target/test-classes org.detecta.learn.DdxplusEncodingCv base logistic epochs 20 learningRate 0.5}
  */
 public final class DdxplusEncodingCv {
@@ -47,6 +47,7 @@ public final class DdxplusEncodingCv {
       for (int i = 0; i < x.length; i++) if (fold[i] == f) { vx.add(x[i]); vi.add(i); }
       double[][] vxa = vx.toArray(double[][]::new);
       double[][] p = c.probabilities(vxa);
+      if (enc.contains("temp")) p = TemperatureScaling.apply(p, 0.8);
       if (enc.contains("profiles")) p = space.restrict(vxa, p, classes);
       for (int j = 0; j < p.length; j++) { int best = 0; for (int q = 1; q < p[j].length; q++) if (p[j][q] > p[j][best]) best = q;
         int truth = y[vi.get(j)]; if (best == truth) right++; else conf.merge(classes.get(truth) + " -> " + classes.get(best), 1, Integer::sum);
