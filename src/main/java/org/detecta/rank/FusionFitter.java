@@ -21,12 +21,12 @@ public final class FusionFitter {
   private static final int ITERATIONS = 400;
   private static final double L2 = Double.parseDouble(System.getProperty("detecta.rare.l2", "1e-2"));
   /**
-   * Features left out of the fit (weight 0), by name. Default: the likelihood-ratio features. Measured on a
-   * 2,665-case sample (5-fold CV) they add about one point of top-1 (0.233 vs 0.223) but the two LR scorers
-   * cost about ten times the rest of a query, which would break the 2 ms latency budget. Experiments:
-   * {@code -Ddetecta.rare.drop=none} fits every feature, or a comma-separated list of feature names.
+   * Features left out of the fit (weight 0), by name. Default: none. The likelihood-ratio features were left out
+   * until their scorers became cheap (noise model with precomputed gains, general terms pruned); with them the
+   * fusion gained two points of top-1 (5-fold CV, {@code --sample 2500}: 0.245 vs 0.223, docs/RARE_ENGINE.md).
+   * Experiments: {@code -Ddetecta.rare.drop=} a comma-separated list of feature names.
    */
-  static final String DEFAULT_DROPPED = "lr-kb,lr-cases,lr-cases*seen,rank:lr-kb,rank:lr-cases";
+  static final String DEFAULT_DROPPED = "";
   private static final java.util.Set<String> DROPPED = java.util.Set.of(
       (System.getProperty("detecta.rare.drop", DEFAULT_DROPPED) + "," + System.getProperty("detecta.rare.drop.extra", ""))
           .split(","));

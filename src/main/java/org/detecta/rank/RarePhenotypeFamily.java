@@ -61,6 +61,8 @@ public final class RarePhenotypeFamily implements ModelFamily {
     List<ResolvedCase> test = GroupedSplit.select(cases, parts, 2, true);
     List<ResolvedCase> fitting = new ArrayList<>(train);
     fitting.addAll(validation);
+    trainer = trainer.tuneLikelihoods(fitting, CrossValidation.DEFAULT_INNER_PARTS, context.seed(), context.progress());
+    parameters = trainer.parameters();
     FusionFitter.Fit fit = trainer.fitWeightsCrossed(fitting, CrossValidation.DEFAULT_INNER_PARTS, context.seed(),
         context.progress());
     ScoringModel trainModel = trainer.scoringModel(train);
@@ -82,10 +84,12 @@ public final class RarePhenotypeFamily implements ModelFamily {
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("unknownFrequency", parameters.unknownFrequency());
-    params.put("falsePositive", parameters.falsePositive());
+    params.put("noise", parameters.noise());
     params.put("smoothing", parameters.smoothing());
     params.put("publicationCap", parameters.publicationCap());
     params.put("maxPresent", parameters.maxPresent());
+    params.put("sizeExponent", parameters.sizeExponent());
+    params.put("frequencyExponent", parameters.frequencyExponent());
     for (int f = 0; f < FusionFeatures.COUNT; f++) {
       params.put("weight:" + FusionFeatures.NAMES.get(f), fit.model().weight(f));
     }
