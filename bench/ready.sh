@@ -2,7 +2,8 @@
 # Readiness benchmark (not a test): wall time from launching `detecta serve` until /v2/health/live and
 # /v2/health/ready answer 200, with the models of $DETECTA_HOME (or --home) and the data of $DETECTA_DATA.
 #   bench/ready.sh [RUNS]        Env: DETECTA_HOME, DETECTA_DATA, PORT (5097), DETECTA_JAVA_OPTS (as ./detecta)
-# Prints one JSON line: each run's seconds to live and to ready, the best and median ready time, the load average.
+# Prints one JSON line: each run's seconds to live and to ready, the best and median ready time, the server's CPU
+# seconds (user + system) spent until ready (less sensitive to other load than wall time), the load average.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
@@ -14,7 +15,8 @@ PID=""
 cleanup() { [ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }; rm -f "$LOG"; }
 trap cleanup EXIT
 now() { date +%s.%N; }
-LIVE=(); READY=()
+LIVE=(); READY=(); CPU=()
+TICKS="$(getconf CLK_TCK)"
 LOAD="$(cut -d' ' -f1 /proc/loadavg)"
 for _ in $(seq 1 "$RUNS"); do
   t0=$(now)
@@ -30,6 +32,7 @@ for _ in $(seq 1 "$RUNS"); do
     sleep 0.02
   done
   t1=$(now)
+  CPU+=("$(awk -v t="$TICKS" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$PID/stat")")
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/v2/health/ready" || { echo "bench: not ready after 24 s" >&2; cat "$LOG" >&2; exit 1; }
   LIVE+=("$(awk -v a="$t0" -v b="${live:-$t1}" 'BEGIN { printf "%.2f", b - a }')")
   READY+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')")
@@ -37,5 +40,6 @@ for _ in $(seq 1 "$RUNS"); do
 done
 join() { local IFS=,; echo "$*"; }
 SORTED=($(printf '%s\n' "${READY[@]}" | sort -n))
-printf '{"runs":%s,"liveSeconds":[%s],"readySeconds":[%s],"bestReadySeconds":%s,"medianReadySeconds":%s,"loadAverage":%s}\n' \
-  "$RUNS" "$(join "${LIVE[@]}")" "$(join "${READY[@]}")" "${SORTED[0]}" "${SORTED[$(( RUNS / 2 ))]}" "$LOAD"
+printf '{"runs":%s,"liveSeconds":[%s],"readySeconds":[%s],"bestReadySeconds":%s,"medianReadySeconds":%s,"cpuSecondsToReady":[%s],"loadAverage":%s,"loadAverageAfter":%s}\n' \
+  "$RUNS" "$(join "${LIVE[@]}")" "$(join "${READY[@]}")" "${SORTED[0]}" "${SORTED[$(( RUNS / 2 ))]}" "$(join "${CPU[@]}")" \
+  "$LOAD" "$(cut -d' ' -f1 /proc/loadavg)"

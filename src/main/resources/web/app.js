@@ -62,6 +62,41 @@ async function api(method, path, body) {
   return data;
 }
 
+// Runs `action` (with `button`, if given, disabled meanwhile) and shows a failure in the `error` element.
+async function guarded(error, button, action) {
+  if (button) { button.disabled = true; }
+  try {
+    await action();
+  } catch (e) {
+    error.textContent = t('error') + e.message;
+  } finally {
+    if (button) { button.disabled = false; }
+  }
+}
+
+// Nothing is sent before the data-use policy is accepted: says so in `error` and returns false.
+function requireConsent(error) {
+  if ($('consent').checked) { return true; }
+  error.textContent = t('consentMissing');
+  $('consent').focus();
+  return false;
+}
+
+// The patient part of a diagnose or interview request: the findings of the form, sex, age, model, language.
+function patientBody(top) {
+  const body = {
+    consent: true, observed: state.observed.map((f) => f.id), excluded: state.excluded.map((f) => f.id),
+    sex: $('sex').value, lang: state.lang, top
+  };
+  const age = $('age').value;
+  if (age !== '') { body.age = Number(age); }
+  if ($('model').value) { body.model = $('model').value; }
+  return body;
+}
+
+// A probability as shown on the page: "12.3 %".
+const percent = (p) => (p * 100).toFixed(1) + ' %';
+
 // ---- autocomplete (combobox pattern) ----
 let searchTimer = null;
 function onSearchInput() {
@@ -118,11 +153,15 @@ function onSearchKey(ev) {
   } else if (ev.key === 'Escape') { closeSuggestions(); }
 }
 
+// Puts a finding in `kind` ('observed' or 'excluded'), taking it out of the other list; the chips are not redrawn.
+function putFinding(kind, id, label) {
+  const other = kind === 'observed' ? 'excluded' : 'observed';
+  state[other] = state[other].filter((f) => f.id !== id);
+  if (!state[kind].some((f) => f.id === id)) { state[kind].push({ id, label }); }
+}
+
 function addFinding(s) {
-  const mode = document.querySelector('input[name=mode]:checked').value;
-  const other = mode === 'observed' ? 'excluded' : 'observed';
-  state[other] = state[other].filter((f) => f.id !== s.id);
-  if (!state[mode].some((f) => f.id === s.id)) { state[mode].push({ id: s.id, label: s.label }); }
+  putFinding(document.querySelector('input[name=mode]:checked').value, s.id, s.label);
   $('symptom-input').value = '';
   closeSuggestions();
   renderChips();
@@ -152,25 +191,13 @@ async function onSubmit(ev) {
   ev.preventDefault();
   const error = $('form-error');
   error.textContent = '';
-  if (!$('consent').checked) { error.textContent = t('consentMissing'); $('consent').focus(); return; }
+  if (!requireConsent(error)) { return; }
   if (!state.observed.length) { error.textContent = t('noFindings'); $('symptom-input').focus(); return; }
-  const body = {
-    consent: true, observed: state.observed.map((f) => f.id), excluded: state.excluded.map((f) => f.id),
-    sex: $('sex').value, lang: state.lang, top: 10
-  };
-  const age = $('age').value;
-  if (age !== '') { body.age = Number(age); }
-  if ($('model').value) { body.model = $('model').value; }
-  $('diagnose-btn').disabled = true;
-  try {
-    state.last = await api('POST', '/api/v1/diagnose', body);
+  await guarded(error, $('diagnose-btn'), async () => {
+    state.last = await api('POST', '/api/v1/diagnose', patientBody(10));
     renderResults(state.last);
     $('results-title').focus();
-  } catch (e) {
-    error.textContent = t('error') + e.message;
-  } finally {
-    $('diagnose-btn').disabled = false;
-  }
+  });
 }
 
 function renderResults(result) {
@@ -189,7 +216,7 @@ function renderResults(result) {
     const name = document.createElement('span'); name.className = 'cand-name'; name.textContent = c.name;
     const id = document.createElement('span'); id.className = 'cand-id'; id.textContent = c.id;
     const badge = document.createElement('span'); badge.className = 'badge ' + c.kind; badge.textContent = t(c.kind);
-    const pct = (c.probability * 100).toFixed(1) + ' %';
+    const pct = percent(c.probability);
     const prob = document.createElement('span'); prob.className = 'prob'; prob.textContent = pct;
     head.append(name, id, badge, prob);
     const bar = document.createElement('div');
@@ -237,12 +264,10 @@ function renderResults(result) {
 }
 
 async function sendFeedback(predictionId, diseaseId) {
-  try {
+  await guarded($('feedback-status'), null, async () => {
     await api('POST', '/api/v1/feedback', { predictionId, confirmedDiagnosis: diseaseId });
     $('feedback-status').textContent = t('confirmed');
-  } catch (e) {
-    $('feedback-status').textContent = t('error') + e.message;
-  }
+  });
 }
 
 async function loadModels() {

@@ -1,7 +1,8 @@
 // Detecta web page: interview mode. Starts from the chief complaint (the present/absent findings of the
 // form), asks one question at a time through POST /api/v1/interview (stateless: every answer is sent each
 // time), shows the options as buttons ("don't know" is always one of them), updates the differential after
-// each answer, and lets the user go back to change an answer. Uses app.js's state, $, t, api.
+// each answer, and lets the user go back to change an answer. Uses app.js's $, t, api, guarded, requireConsent,
+// patientBody, percent.
 'use strict';
 
 Object.assign(TEXT.es, {
@@ -22,28 +23,19 @@ Object.assign(TEXT.en, {
 const interview = { answers: [], last: null, started: false };
 
 function interviewBody() {
-  const body = {
-    consent: true, observed: state.observed.map((f) => f.id), excluded: state.excluded.map((f) => f.id),
-    answers: interview.answers.map((a) => ({ id: a.id, answer: a.answer })), sex: $('sex').value, lang: state.lang, top: 5
-  };
-  const age = $('age').value;
-  if (age !== '') { body.age = Number(age); }
-  if ($('model').value) { body.model = $('model').value; }
-  return body;
+  return { ...patientBody(5), answers: interview.answers.map((a) => ({ id: a.id, answer: a.answer })) };
 }
 
 async function interviewStep() {
   const error = $('interview-error');
   error.textContent = '';
-  if (!$('consent').checked) { error.textContent = t('consentMissing'); $('consent').focus(); return; }
-  try {
+  if (!requireConsent(error)) { return; }
+  await guarded(error, null, async () => {
     interview.last = await api('POST', '/api/v1/interview', interviewBody());
     interview.started = true;
     renderInterview();
     $('interview-question-text').focus();
-  } catch (e) {
-    error.textContent = t('error') + e.message;
-  }
+  });
 }
 
 function answer(id, value, text) {
@@ -110,7 +102,7 @@ function renderInterview() {
   r.candidates.forEach((c) => {
     const li = document.createElement('li');
     li.className = 'interview-candidate';
-    li.textContent = c.name + ' — ' + (c.probability * 100).toFixed(1) + ' %';
+    li.textContent = c.name + ' — ' + percent(c.probability);
     list.appendChild(li);
   });
   const asked = $('interview-answers');

@@ -1,6 +1,7 @@
 // Detecta web page: the "paste the note" box. Reads a clinical note through POST /api/v1/extract, highlights
 // each finding in the text, lets the clinician untick or correct it, then adds the ticked findings (present →
-// observed, absent → excluded) to the form and ranks. Uses app.js's state, $, t, api, renderChips.
+// observed, absent → excluded) to the form and ranks. Uses app.js's $, t, api, guarded, requireConsent,
+// putFinding, renderChips.
 'use strict';
 
 Object.assign(TEXT.es, {
@@ -29,21 +30,16 @@ async function onNoteExtract() {
   const error = $('note-error');
   error.textContent = '';
   const text = $('note-text').value;
-  if (!$('consent').checked) { error.textContent = t('consentMissing'); $('consent').focus(); return; }
+  if (!requireConsent(error)) { return; }
   if (!text.trim()) { error.textContent = t('noteEmpty'); $('note-text').focus(); return; }
-  $('note-extract').disabled = true;
-  try {
+  await guarded(error, $('note-extract'), async () => {
     const data = await api('POST', '/api/v1/extract', { consent: true, text, lang: 'auto' });
     note.text = text;
     note.language = data.language;
     note.findings = data.findings.map((f) => ({ ...f, use: f.status === 'present' || f.status === 'absent' }));
     renderNote();
     if (!note.findings.length) { error.textContent = t('noteNone'); }
-  } catch (e) {
-    error.textContent = t('error') + e.message;
-  } finally {
-    $('note-extract').disabled = false;
-  }
+  });
 }
 
 // The note with a <mark> per finding (overlapping spans: the first one wins the highlight, all stay listed).
@@ -115,10 +111,7 @@ function onNoteRank() {
   const used = note.findings.filter((f) => f.use && (f.status === 'present' || f.status === 'absent'));
   if (!used.some((f) => f.status === 'present')) { error.textContent = t('noteNoPresent'); return; }
   for (const f of used) {
-    const kind = f.status === 'present' ? 'observed' : 'excluded';
-    const other = kind === 'observed' ? 'excluded' : 'observed';
-    state[other] = state[other].filter((x) => x.id !== f.hpoId);
-    if (!state[kind].some((x) => x.id === f.hpoId)) { state[kind].push({ id: f.hpoId, label: f.label }); }
+    putFinding(f.status === 'present' ? 'observed' : 'excluded', f.hpoId, f.label);
   }
   renderChips();
   $('diagnose-form').requestSubmit();

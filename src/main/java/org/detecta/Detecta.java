@@ -1,8 +1,9 @@
 package org.detecta;
 
+import org.detecta.config.BuildStamp;
 import org.detecta.config.DetectaPaths;
 import org.detecta.kb.KnowledgeBase;
-import org.detecta.kb.KnowledgeBaseLoader;
+import org.detecta.kb.KnowledgeBaseCache;
 import org.detecta.pipeline.ModelCatalog;
 import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.Database;
@@ -11,14 +12,17 @@ import org.detecta.registry.ModelRegistry;
 import org.detecta.text.NoteExtractor;
 import org.detecta.text.SpanishLabels;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The composition root: builds the shared services from the resolved paths, each at most once and only
- * when first needed (the knowledge base takes seconds; the database is opened only by commands that use it).
+ * when first needed (the knowledge base takes seconds unless {@link KnowledgeBaseCache} has it; the database is
+ * opened only by commands that use it).
  */
 public final class Detecta {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Detecta.class);
   private final DetectaPaths paths;
   private final Supplier<KnowledgeBase> knowledgeBase;
   private final Supplier<ModelRegistry> registry;
@@ -26,9 +30,9 @@ public final class Detecta {
 
   public Detecta(DetectaPaths paths) {
     this.paths = paths;
-    this.knowledgeBase = memoize(() -> KnowledgeBaseLoader.loadFromDataDir(paths.data()));
-    this.registry = memoize(() -> new ModelRegistry(
-        Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
+    this.knowledgeBase = memoize(() -> new KnowledgeBaseCache(paths.home().resolve("cache"), BuildStamp.stamp())
+        .loadFromDataDir(paths.data()));
+    this.registry = memoize(() -> new ModelRegistry(Database.open(databaseConfig()),
         new ArtifactStore(paths.home().resolve("artifacts"))));
     var rare = new org.detecta.combined.RememberingFamily(new org.detecta.rank.RarePhenotypeFamily());
     var ddxplus = org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home());
@@ -43,6 +47,46 @@ public final class Detecta {
 
   public Supplier<KnowledgeBase> knowledgeBase() {
     return knowledgeBase;
+  }
+
+  /**
+   * Starts building the knowledge base on a background thread when the data has the HPO files, so the first
+   * {@code knowledgeBase().get()} waits less (the server calls this before opening the database). A failure is
+   * left to that caller's own {@code get()}, which tries again and reports it.
+   */
+  public void loadKnowledgeBaseInBackground() {
+    if (Files.isRegularFile(paths.data().resolve("hpo").resolve("hp.json"))) {
+      inBackground("detecta-kb-preload", knowledgeBase);
+    }
+  }
+
+  /** Starts opening (and migrating) the registry on a background thread; as above, a failure is left to the caller. */
+  public void openRegistryInBackground() {
+    inBackground("detecta-registry-open", registry);
+  }
+
+  private static void inBackground(String name, Supplier<?> memoized) {
+    Thread thread = new Thread(() -> {
+      long start = System.nanoTime();
+      try {
+        memoized.get();
+        LOG.info("{}: done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+      } catch (RuntimeException e) {
+        // reported by whoever needs it: its own get() tries again
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Where the registry lives: the home's H2 file, or the database named by the environment. */
+  public DatabaseConfig databaseConfig() {
+    return DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current());
+  }
+
+  /** The registry as a lazy value (opened by the first {@code get()}, or by {@link #openRegistryInBackground}). */
+  public Supplier<ModelRegistry> registrySupplier() {
+    return registry;
   }
 
   public ModelRegistry registry() {

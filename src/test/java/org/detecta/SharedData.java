@@ -5,13 +5,14 @@ import org.detecta.kb.KnowledgeBaseLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The real public data in {@code ../shared/data} (overridable with {@code -Ddetecta.shared.data=DIR}),
  * read in place and never copied into the repository. The knowledge base is loaded once per JVM.
  */
 public final class SharedData {
-  private static volatile KnowledgeBase knowledgeBase;
+  private static final Supplier<KnowledgeBase> KNOWLEDGE_BASE = Detecta.memoize(() -> KnowledgeBaseLoader.loadFromDataDir(dir()));
 
   private SharedData() {
   }
@@ -30,15 +31,6 @@ public final class SharedData {
   }
 
   public static KnowledgeBase knowledgeBase() {
-    KnowledgeBase kb = knowledgeBase;
-    if (kb == null) {
-      synchronized (SharedData.class) {
-        kb = knowledgeBase;
-        if (kb == null) {
-          knowledgeBase = kb = KnowledgeBaseLoader.loadFromDataDir(dir());
-        }
-      }
-    }
-    return kb;
+    return KNOWLEDGE_BASE.get();
   }
 }

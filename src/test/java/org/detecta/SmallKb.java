@@ -5,6 +5,7 @@ import org.detecta.kb.KnowledgeBaseLoader;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The hand-made unit-test knowledge base: {@code kb/hp.small.json} (35 current HPO terms with their real ids,
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * obsolete terms) and {@code kb/small.hpoa} (5 diseases). Loaded once per JVM, in milliseconds.
  */
 public final class SmallKb {
-  private static volatile KnowledgeBase knowledgeBase;
+  private static final Supplier<KnowledgeBase> KNOWLEDGE_BASE = Detecta.memoize(() -> KnowledgeBaseLoader.load(ontology(), annotations()));
 
   private SmallKb() {
   }
@@ -26,16 +27,7 @@ public final class SmallKb {
   }
 
   public static KnowledgeBase knowledgeBase() {
-    KnowledgeBase kb = knowledgeBase;
-    if (kb == null) {
-      synchronized (SmallKb.class) {
-        kb = knowledgeBase;
-        if (kb == null) {
-          knowledgeBase = kb = KnowledgeBaseLoader.load(ontology(), annotations());
-        }
-      }
-    }
-    return kb;
+    return KNOWLEDGE_BASE.get();
   }
 
   private static Path resource(String name) {

@@ -3,12 +3,9 @@ package org.detecta.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.detecta.kb.TermIndex;
 import org.detecta.text.Extraction;
 import org.detecta.text.Finding;
 import org.detecta.text.Language;
-import org.detecta.text.NoteExtractor;
-import org.detecta.text.SpanishLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,9 +38,7 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Language language = Language.parse(lang);
     String note = read(text);
-    TermIndex terms = common.detecta().knowledgeBase().get().terms();
-    NoteExtractor extractor = NoteExtractor.create(terms, SpanishLabels.fromDataDir(common.paths().data()));
-    Extraction extraction = extractor.extract(note, language);
+    Extraction extraction = common.detecta().noteExtractor().extract(note, language);
     output.print(() -> toJson(extraction), () -> printTable(extraction));
     return ExitCodes.OK;
   }

@@ -6,7 +6,6 @@ import org.detecta.batch.Extensions;
 import org.detecta.lake.LakeIngestor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code detecta lake ingest}: raw, clean and features zones of the lake (Spark module, Apache Iceberg). */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -15,18 +14,14 @@ public final class LakeIngestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--lake", paramLabel = "DIR", description = "Lake location: a path, file: URI or object-store URI (default: <home>/lake)")
-  String lake;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE})")
-  String master = "local[2]";
+  @Mixin
+  LakeOptions lake;
 
   @Override
   public Integer call() throws Exception {
     LakeIngestor ingestor = Extensions.require(LakeIngestor.class, i -> true, "lake ingest");
     Detecta detecta = common.detecta();
-    String where = lake != null ? lake : detecta.paths().home().resolve("lake").toString();
-    JsonOutput.printLine(ingestor.ingest(detecta.paths(), where, master));
+    JsonOutput.printLine(ingestor.ingest(detecta.paths(), lake.lake(detecta.paths()), lake.master()));
     return ExitCodes.OK;
   }
 }

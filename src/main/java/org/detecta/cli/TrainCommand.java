@@ -44,11 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--engine", paramLabel = "local|spark", description = "Training engine (default: ${DEFAULT-VALUE})")
   String engine = "local";
 
-  @Option(names = "--lake", paramLabel = "DIR", description = "Lake the Spark engine reads (default: <home>/lake)")
-  String lake;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE})")
-  String master = "local[2]";
+  @Mixin
+  LakeOptions lake; // --engine spark
 
   @Override
   public Integer call() throws Exception {
@@ -91,12 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
     DistributedTraining spark = Extensions.require(DistributedTraining.class, t -> true, "train --engine spark");
     List<String> names = models.isEmpty() ? spark.models() : models;
     List<ModelFamily> families = new ArrayList<>();
-    String where = lake != null ? lake : detecta.paths().home().resolve("lake").toString();
+    String where = lake.lake(detecta.paths());
     for (String name : names) {
       if (!spark.models().contains(name)) {
         throw new IllegalArgumentException("train --engine spark trains " + spark.models() + ", not '" + name + "'");
       }
-      families.add(new DistributedFamily(spark, detecta.catalog().require(name), where, master, detecta.paths().home()));
+      families.add(new DistributedFamily(spark, detecta.catalog().require(name), where, lake.master(), detecta.paths().home()));
     }
     return train(detecta.registry(), families, detecta, actor());
   }

@@ -65,8 +65,8 @@ public final class DetectaFamily implements ModelFamily {
     CombinedArtifact stored = CombinedArtifact.fromBytes(artifact);
     KnowledgeBase kb = knowledgeBase.get();
     DiagnosticModel rareModel = rare.load(stored.rare(), knowledgeBase);
-    CommonModel ddx = CommonModel.load(stored.ddxplus());
-    CommonModel kag = CommonModel.load(stored.kaggle());
+    CommonModel ddx = ddxplus.loadModel(stored.ddxplus());
+    CommonModel kag = kaggle.loadModel(stored.kaggle());
     FindingTranslator translator = new FindingTranslator(kb.terms(), new FindingMap(stored.mapping()), kag.features(),
         ddx.features());
     return new CombinedModel(new Engines(rareModel, ddx, kag, translator), new WorldGate(stored.gateWeights(), stored.prior()));

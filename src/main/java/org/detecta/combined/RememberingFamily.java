@@ -8,17 +8,21 @@ import java.util.function.Supplier;
 import org.detecta.diagnosis.DiagnosticModel;
 import org.detecta.kb.KnowledgeBase;
 import org.detecta.pipeline.ModelFamily;
+import org.detecta.pipeline.SharedLoads;
 import org.detecta.pipeline.TrainedModel;
 import org.detecta.pipeline.TrainingContext;
 
 /**
  * A model family that remembers what it trained in this process (by data directory and seed), so a later
- * family (the {@code detecta} combination) can reuse the result instead of training it a second time.
- * Everything else is the wrapped family's.
+ * family (the {@code detecta} combination) can reuse the result instead of training it a second time, and what it
+ * loaded (by artifact bytes and knowledge-base release, see {@link SharedLoads}), so the {@code detecta} model
+ * serves the very engine {@code rare-phenotype} serves when it embeds the same artifact. Everything else is the
+ * wrapped family's, whose loaded models must be immutable.
  */
 public final class RememberingFamily implements ModelFamily {
   private final ModelFamily delegate;
   private final Map<String, TrainedModel> trained = new ConcurrentHashMap<>();
+  private final SharedLoads<DiagnosticModel> loaded = new SharedLoads<>();
 
   public RememberingFamily(ModelFamily delegate) {
     this.delegate = delegate;
@@ -53,7 +57,9 @@ public final class RememberingFamily implements ModelFamily {
 
   @Override
   public DiagnosticModel load(byte[] artifact, Supplier<KnowledgeBase> knowledgeBase) throws IOException {
-    return delegate.load(artifact, knowledgeBase);
+    KnowledgeBase kb = knowledgeBase.get();
+    String context = kb == null ? "no knowledge base" : kb.release().toString();
+    return loaded.load(artifact, context, bytes -> delegate.load(bytes, () -> kb));
   }
 
   private static String key(TrainingContext context) {

@@ -39,27 +39,76 @@ public final class DdxplusInterview {
                       List<PatientCase> test) {
   }
 
-  public static Built build(Path dataDir, long seed) throws IOException {
-    return build(dataDir, seed, AnswerModel.Smoothing.defaults(), CHOICE_TEMPERATURE, List.of(GroupSplit.TRAIN, GroupSplit.VALIDATION));
+  /**
+   * How the interviewer is made: the answer model's smoothing, the choice temperature, and the differential
+   * {@code ((1 − blend)·log P_naiveBayes + blend·log P_classifier) / temperature} with the masked classifier's
+   * training settings (blend 0: the answer model alone, no classifier is fitted).
+   */
+  public record Settings(AnswerModel.Smoothing smoothing, double choiceTemperature, double blend, double temperature,
+                         MaskedClassifier.Settings classifier, double confidenceWeight) {
+    public static Settings defaults() {
+      return new Settings(AnswerModel.Smoothing.defaults(), CHOICE_TEMPERATURE, 0.0, 1.0, MaskedClassifier.Settings.defaults(), 0.0);
+    }
   }
 
-  /** As {@link #build(Path, long)}, fitting on the listed split parts with the given smoothing (for tuning). */
-  public static Built build(Path dataDir, long seed, AnswerModel.Smoothing smoothing, double choiceTemperature,
-                            List<Integer> fitOn) throws IOException {
+  public static Built build(Path dataDir, long seed) throws IOException {
+    return build(dataDir, seed, Settings.defaults(), List.of(GroupSplit.TRAIN, GroupSplit.VALIDATION));
+  }
+
+  /** As {@link #build(Path, long)}, fitting on the listed split parts with the given settings (for tuning). */
+  public static Built build(Path dataDir, long seed, Settings settings, List<Integer> fitOn) throws IOException {
     Path dir = dataDir.resolve("ddxplus");
     DdxplusQuestions questions = DdxplusQuestions.load(dir);
-    CommonSource.Prepared prepared = new DdxplusSource().prepare(dataDir);
-    List<List<PatientCase>> parts = CommonTrainer.split(prepared, seed);
+    List<List<PatientCase>> parts = split(dataDir, seed);
     List<AnswerModel.Example> examples = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     for (int part : fitOn) {
       for (PatientCase c : parts.get(part)) {
-        examples.add(new AnswerModel.Example(c.diagnoses().get(0), c.sex(), c.ageYears(), questions.truth(c.observed())));
+        examples.add(example(questions, c));
         keys.add(key(c));
       }
     }
-    AnswerModel model = AnswerModel.fit(questions.all(), examples, possibleEvidences(dir), smoothing);
-    return new Built(new TabularInterviewer(questions, model, choiceTemperature), questions, Set.copyOf(keys), parts.get(GroupSplit.TEST));
+    TabularInterviewer interviewer = interviewer(questions, examples, possibleEvidences(dir), settings, seed);
+    return new Built(interviewer, questions, Set.copyOf(keys), parts.get(GroupSplit.TEST));
+  }
+
+  /** The model's seeded, de-duplicated, stratified train / validation / test split. */
+  static List<List<PatientCase>> split(Path dataDir, long seed) throws IOException {
+    CommonSource.Prepared prepared = new DdxplusSource().prepare(dataDir);
+    return CommonTrainer.split(prepared, seed);
+  }
+
+  static AnswerModel.Example example(DdxplusQuestions questions, PatientCase c) {
+    return new AnswerModel.Example(c.diagnoses().get(0), c.sex(), c.ageYears(), questions.truth(c.observed()));
+  }
+
+  /** Fits the answer model (and, when blended, the masked classifier) on the examples. */
+  static TabularInterviewer interviewer(DdxplusQuestions questions, List<AnswerModel.Example> examples,
+                                        Map<String, Set<String>> possible, Settings settings, long seed) {
+    AnswerModel model = AnswerModel.fit(questions.all(), examples, possible, settings.smoothing());
+    double w = settings.blend();
+    double tau = settings.temperature();
+    if (w <= 0) {
+      return new TabularInterviewer(questions, model, s -> scale(model.logPosterior(s.sex(), s.age(), s.answers()), 1 / tau),
+          settings.choiceTemperature(), settings.confidenceWeight());
+    }
+    MaskedClassifier classifier = MaskedClassifier.fit(questions, model.classes(), examples, settings.classifier(), seed);
+    TabularInterviewer.Scorer blend = s -> {
+      double[] nb = model.logPosterior(s.sex(), s.age(), s.answers());
+      double[] lr = classifier.logPosterior(s.sex(), s.age(), s.answers());
+      for (int i = 0; i < nb.length; i++) {
+        nb[i] = ((1 - w) * nb[i] + w * lr[i]) / tau;
+      }
+      return nb;
+    };
+    return new TabularInterviewer(questions, model, blend, settings.choiceTemperature(), settings.confidenceWeight());
+  }
+
+  private static double[] scale(double[] logs, double factor) {
+    for (int i = 0; i < logs.length; i++) {
+      logs[i] *= factor;
+    }
+    return logs;
   }
 
   /** Condition name → the evidences (symptoms and antecedents) the release says it can show. */

@@ -17,7 +17,6 @@ import org.detecta.diagnosis.DiseaseKind;
 import org.detecta.kb.TermIndex;
 import org.detecta.rank.PostingsIndex;
 import org.detecta.rank.RareEngine;
-import org.detecta.rank.Ranks;
 import org.detecta.rank.ScoringModel;
 import org.detecta.rank.TermResolver;
 import org.detecta.text.SpanishLabels;
@@ -185,18 +184,39 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     List<String> unknown = new ArrayList<>();
     int[] observed = resolver.resolve(yes, unknown);
     int[] excluded = resolver.resolve(no, unknown);
-    float[] logits = new float[model.size()];
-    engine.weights().fuse(model.score(observed, excluded, engine.weights()), model, logits);
-    double temperature = engine.weights().temperature();
-    double lse = Ranks.logSumExp(logits, temperature);
-    double[] posterior = new double[logits.length];
-    for (int d = 0; d < logits.length; d++) {
-      posterior[d] = Math.exp(logits[d] / temperature - lse);
-    }
-    int[] order = InformationGain.candidates(posterior, 0, CANDIDATES);
-    Ranked r = new Ranked(posterior, order, observed, excluded);
+    Ranked r = ranked(engine.score(observed, excluded, unknown));
     last.set(Map.entry(state, r));
     return r;
+  }
+
+  private static Ranked ranked(RareEngine.Scored scored) {
+    double[] posterior = new double[scored.logits().length];
+    for (int d = 0; d < posterior.length; d++) {
+      posterior[d] = scored.probability(d);
+    }
+    int[] order = InformationGain.candidates(posterior, 0, CANDIDATES);
+    return new Ranked(posterior, order, scored.observed(), scored.excluded());
+  }
+
+  /**
+   * As {@link #next(InterviewState, int)}, reusing the engine's scoring of the same findings (a diagnosis computed it
+   * just before) instead of scoring them again; when {@code scored} is of other terms than the state's yes and no
+   * answers, the state is scored as usual.
+   */
+  public List<RankedQuestion> next(InterviewState state, int k, RareEngine.Scored scored) {
+    Map.Entry<InterviewState, Ranked> cached = last.get();
+    if (cached == null || !cached.getKey().equals(state)) {
+      TermResolver resolver = new TermResolver(terms);
+      List<String> yes = new ArrayList<>();
+      List<String> no = new ArrayList<>();
+      state.answers().values().forEach(a -> (a.isYes() ? yes : a.isNo() ? no : new ArrayList<String>()).add(a.question()));
+      if (Arrays.equals(resolver.resolve(yes, new ArrayList<>()), scored.observed())
+          && Arrays.equals(resolver.resolve(no, new ArrayList<>()), scored.excluded())
+          && scored.engine() == engine) {
+        last.set(Map.entry(state, ranked(scored)));
+      }
+    }
+    return next(state, k);
   }
 
   @Override

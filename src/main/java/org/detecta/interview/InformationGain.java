@@ -54,6 +54,28 @@ public final class InformationGain {
     return Math.max(0, entropy(posterior, candidates) - expected);
   }
 
+  /**
+   * Expected rise of the top probability when a question is answered: Σ_o max_d P(d) P(o | d) − max_d P(d),
+   * over the candidate diseases (renormalised). How much closer the answer is expected to bring a stop.
+   */
+  public static double confidenceGain(double[] posterior, int[] candidates, double[][] outcomes) {
+    double sum = 0;
+    double top = 0;
+    for (int c : candidates) {
+      sum += posterior[c];
+      top = Math.max(top, posterior[c]);
+    }
+    double expected = 0;
+    for (double[] row : outcomes) {
+      double best = 0;
+      for (int c : candidates) {
+        best = Math.max(best, posterior[c] * row[c]);
+      }
+      expected += best;
+    }
+    return Math.max(0, (expected - top) / sum);
+  }
+
   /** Indices of the diseases whose probability is at least {@code floor}, at most {@code max}, best first. */
   public static int[] candidates(double[] posterior, double floor, int max) {
     Integer[] order = new Integer[posterior.length];

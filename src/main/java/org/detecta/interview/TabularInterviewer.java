@@ -17,6 +17,14 @@ public final class TabularInterviewer implements Interviewer {
   private final QuestionBank bank;
   private final AnswerModel model;
   private final double choiceTemperature;
+  private final Scorer scorer;
+  private final double confidenceWeight;
+
+  /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
+  @FunctionalInterface
+  public interface Scorer {
+    double[] logScores(InterviewState state);
+  }
 
   public TabularInterviewer(QuestionBank bank, AnswerModel model) {
     this(bank, model, 1.0);
@@ -27,8 +35,27 @@ public final class TabularInterviewer implements Interviewer {
    *     flatter, less overconfident differential for choosing; the reported differential is untouched)
    */
   public TabularInterviewer(QuestionBank bank, AnswerModel model, double choiceTemperature) {
+    this(bank, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), choiceTemperature);
+  }
+
+  /**
+   * @param scorer the differential (e.g. the answer model blended with a classifier); the answer model
+   *     still gives each question's outcome probabilities for the expected gain
+   */
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature) {
+    this(bank, model, scorer, choiceTemperature, 0);
+  }
+
+  /**
+   * @param confidenceWeight weight of the expected rise of the top probability (on the reported differential)
+   *     added to the information gain (on the flattened one): 0 = information gain alone
+   */
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
+                            double confidenceWeight) {
+    this.confidenceWeight = confidenceWeight;
     this.bank = bank;
     this.model = model;
+    this.scorer = scorer;
     this.choiceTemperature = choiceTemperature;
   }
 
@@ -42,7 +69,7 @@ public final class TabularInterviewer implements Interviewer {
   }
 
   public double[] posterior(InterviewState state) {
-    return AnswerModel.normalise(model.logPosterior(state.sex(), state.age(), state.answers()));
+    return AnswerModel.normalise(scorer.logScores(state));
   }
 
   @Override
@@ -59,7 +86,8 @@ public final class TabularInterviewer implements Interviewer {
 
   @Override
   public List<RankedQuestion> next(InterviewState state, int k) {
-    double[] logs = model.logPosterior(state.sex(), state.age(), state.answers());
+    double[] logs = scorer.logScores(state);
+    double[] reported = confidenceWeight > 0 ? AnswerModel.normalise(logs) : null;
     for (int i = 0; i < logs.length; i++) {
       logs[i] /= choiceTemperature;
     }
@@ -72,7 +100,11 @@ public final class TabularInterviewer implements Interviewer {
       }
       double[][] outcomes = model.outcomeProbabilities(q.id());
       if (outcomes != null) {
-        ranked.add(new RankedQuestion(q, InformationGain.gain(p, candidates, outcomes)));
+        double gain = InformationGain.gain(p, candidates, outcomes);
+        if (reported != null) {
+          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes);
+        }
+        ranked.add(new RankedQuestion(q, gain));
       }
     }
     ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));

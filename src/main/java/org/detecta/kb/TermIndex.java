@@ -108,6 +108,44 @@ public final class TermIndex {
     return new TermIndex(ids, labels, synonyms, parents, indexById, indexByAltId, obsolete, release);
   }
 
+  /**
+   * Rebuilds an index from its parts as {@link KnowledgeBaseCache} stored them (children and the ancestor
+   * closure are derived again). Every parent and mapped index must name a term of {@code ids}.
+   */
+  static TermIndex of(TermId[] ids, String[] labels, List<List<String>> synonyms, int[][] parents,
+                      Map<TermId, Integer> indexByAltId, Map<TermId, Integer> obsolete, String release) {
+    if (labels.length != ids.length || synonyms.size() != ids.length || parents.length != ids.length) {
+      throw new IllegalArgumentException("term index parts disagree on the number of terms");
+    }
+    Map<TermId, Integer> indexById = new HashMap<>(ids.length * 2);
+    for (int i = 0; i < ids.length; i++) {
+      indexById.put(ids[i], i);
+      for (int p : parents[i]) {
+        requireIndex(p, 0, ids.length, "parent");
+      }
+    }
+    indexByAltId.values().forEach(i -> requireIndex(i, 0, ids.length, "alternative id"));
+    obsolete.values().forEach(i -> requireIndex(i, -1, ids.length, "obsolete id")); // -1: no replacement
+    return new TermIndex(ids, labels, List.copyOf(synonyms), parents, indexById, Map.copyOf(indexByAltId),
+        Map.copyOf(obsolete), release);
+  }
+
+  private static void requireIndex(int index, int min, int size, String what) {
+    if (index < min || index >= size) {
+      throw new IllegalArgumentException(what + " index " + index + " outside " + min + ".." + (size - 1));
+    }
+  }
+
+  /** Alternative ids and the current term each maps to (for {@link KnowledgeBaseCache}). */
+  Map<TermId, Integer> alternativeIds() {
+    return java.util.Collections.unmodifiableMap(indexByAltId);
+  }
+
+  /** Obsolete ids that are not alternative ids, with their replacement's index or -1 (for {@link KnowledgeBaseCache}). */
+  Map<TermId, Integer> obsoleteIds() {
+    return java.util.Collections.unmodifiableMap(obsolete);
+  }
+
   private static List<String> synonymsOf(Term term) {
     List<TermSynonym> raw = term.getSynonyms();
     if (raw.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import org.detecta.batch.OutputDir;
 import org.detecta.cases.DdxplusCatalog;
 import org.detecta.cases.DdxplusReader;
@@ -53,25 +54,13 @@ public final class SyntheticLake {
         DdxplusCatalog catalog = DdxplusCatalog.load(ddxDir);
         DdxplusSynthesizer ddx = DdxplusSynthesizer.fit(
             new DdxplusReader().readPatients(ddxDir.resolve("patients.csv")).patients(), catalog, listedEvidences(ddxDir));
-        SplittableRandom random = root.split();
-        try (BufferedWriter w = Files.newBufferedWriter(out.temp().resolve(DDXPLUS_FILE), StandardCharsets.UTF_8)) {
-          w.write(DdxplusSynthesizer.header());
-          w.write('\n');
-          for (long i = 1; i <= patients; i++) {
-            ddx.writeOne(String.format(Locale.ROOT, "synthetic-ddx-%d-%08d", seed, i), random, w);
-          }
-        }
+        writeRows(out.temp().resolve(DDXPLUS_FILE), DdxplusSynthesizer.header(), patients,
+            i -> String.format(Locale.ROOT, "synthetic-ddx-%d-%08d", seed, i), root.split(), ddx::writeOne);
       }
       if (rareCases > 0) {
         RareCaseSynthesizer rare = new RareCaseSynthesizer(kb);
-        SplittableRandom random = root.split();
-        try (BufferedWriter w = Files.newBufferedWriter(out.temp().resolve(RARE_FILE), StandardCharsets.UTF_8)) {
-          w.write(RareCaseSynthesizer.header());
-          w.write('\n');
-          for (long i = 1; i <= rareCases; i++) {
-            rare.writeOne(String.format(Locale.ROOT, "synthetic-rare-%d-%07d", seed, i), random, w);
-          }
-        }
+        writeRows(out.temp().resolve(RARE_FILE), RareCaseSynthesizer.header(), rareCases,
+            i -> String.format(Locale.ROOT, "synthetic-rare-%d-%07d", seed, i), root.split(), rare::writeOne);
       }
       Map<String, Object> marker = new LinkedHashMap<>();
       marker.put("synthetic", true);
@@ -87,6 +76,23 @@ public final class SyntheticLake {
       out.commit();
     }
     return new Result(outDir.toAbsolutePath().normalize(), patients, rareCases, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** One synthetic record: a row written for {@code id}, drawn from {@code random}. */
+  private interface RowWriter {
+    void writeOne(String id, SplittableRandom random, BufferedWriter out) throws IOException;
+  }
+
+  /** {@code file}: the header line, then {@code count} rows whose ids are {@code id(1..count)}, all drawn from {@code random}. */
+  private static void writeRows(Path file, String header, long count, LongFunction<String> id, SplittableRandom random,
+                                RowWriter rows) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(header);
+      w.write('\n');
+      for (long i = 1; i <= count; i++) {
+        rows.writeOne(id.apply(i), random, w);
+      }
+    }
   }
 
   /** Per condition (English name), the evidences the release lists as its symptoms or antecedents. */

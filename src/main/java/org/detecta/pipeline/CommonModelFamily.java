@@ -18,6 +18,7 @@ public final class CommonModelFamily implements ModelFamily {
   private final Path home;
   /** Held-out views of runs in this process, by data directory and seed (the detecta model reuses them). */
   private final java.util.Map<String, CommonTrainer.HeldOut> heldOut = new java.util.concurrent.ConcurrentHashMap<>();
+  private final SharedLoads<CommonModel> loaded = new SharedLoads<>();
 
   public CommonModelFamily(CommonSource source, Path home) {
     this.source = source;
@@ -80,6 +81,11 @@ public final class CommonModelFamily implements ModelFamily {
 
   @Override
   public DiagnosticModel load(byte[] artifact, Supplier<KnowledgeBase> knowledgeBase) throws IOException {
-    return CommonModel.load(artifact);
+    return loadModel(artifact);
+  }
+
+  /** The artifact as a {@link CommonModel}: loaded once while in use (the detecta model embeds the same bytes). */
+  public CommonModel loadModel(byte[] artifact) throws IOException {
+    return loaded.load(artifact, "", CommonModel::load);
   }
 }

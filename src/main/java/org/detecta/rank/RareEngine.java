@@ -53,23 +53,59 @@ public final class RareEngine implements DiagnosticModel {
 
   @Override
   public Differential diagnose(Query query, int top) {
-    return differential(query, top, EVIDENCE_LIMIT);
+    return differential(score(query), top);
   }
 
   @Override
   public Differential rank(Query query, int top) {
-    return differential(query, top, 0);
+    return differential(score(query), top, 0);
   }
 
-  private Differential differential(Query query, int top, int explained) {
+  /**
+   * A query scored over every disease: its resolved terms (sorted, distinct), the fused logits and the softmax's
+   * temperature and log-normaliser. Computed once, it gives the differential ({@link #differential(Scored, int)}) and
+   * anything else that needs the whole posterior (the interview's next questions) without scoring again.
+   * Owned by whoever asked for it; the arrays are not to be modified. {@code engine} is the engine that scored it.
+   */
+  public record Scored(RareEngine engine, int[] observed, int[] excluded, List<String> unknown, float[] logits,
+                       double temperature, double logSumExp) {
+    /** P(disease d | findings). */
+    public double probability(int d) {
+      return Math.exp(logits[d] / temperature - logSumExp);
+    }
+  }
+
+  public Scored score(Query query) {
     List<String> unknown = new ArrayList<>();
     TermResolver resolver = new TermResolver(model.terms());
     int[] observed = resolver.resolve(query.observed(), unknown);
     int[] excluded = resolver.resolve(query.excluded(), unknown);
+    return score(observed, excluded, unknown);
+  }
+
+  /** Scores already resolved terms ({@code unknown}: the ids that could not be resolved, reported back). */
+  public Scored score(int[] observed, int[] excluded, List<String> unknown) {
     float[] logits = new float[model.size()];
     weights.fuse(model.score(observed, excluded, weights), model, logits);
     double t = weights.temperature();
-    double lse = Ranks.logSumExp(logits, t);
+    return new Scored(this, observed, excluded, List.copyOf(unknown), logits, t, Ranks.logSumExp(logits, t));
+  }
+
+  /** The differential of a scored query, as {@link #diagnose} gives it (evidence for the first candidates). */
+  public Differential differential(Scored scored, int top) {
+    return differential(scored, top, EVIDENCE_LIMIT);
+  }
+
+  private Differential differential(Scored scored, int top, int explained) {
+    if (scored.engine() != this) {
+      throw new IllegalArgumentException("a query scored by another rare engine");
+    }
+    int[] observed = scored.observed();
+    int[] excluded = scored.excluded();
+    float[] logits = scored.logits();
+    double t = scored.temperature();
+    double lse = scored.logSumExp();
+    List<String> unknown = new ArrayList<>(scored.unknown());
     int n = top <= 0 ? logits.length : Math.min(top, logits.length);
     int[] order = topIndices(logits, n);
     List<Candidate> candidates = new ArrayList<>(n);

@@ -7,13 +7,13 @@ import org.detecta.text.SpanishLabels;
 import org.detecta.monitor.DriftGauges;
 import org.detecta.monitor.PredictionLog;
 import org.detecta.pipeline.ModelCatalog;
+import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -46,15 +46,26 @@ public final class DetectaServer implements AutoCloseable {
   /** Starts serving; models load in the background ({@link #awaitReady} waits for them). */
   public static DetectaServer start(ServeConfig config, ModelRegistry registry, ModelCatalog catalog,
                                     Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
+    return start(config, () -> registry, registry.database().config(), catalog, knowledgeBase, dataDir);
+  }
+
+  /**
+   * As above with a registry that may still be opening (a memoized supplier whose work started elsewhere): HTTP
+   * starts meanwhile, the models wait for it, and this returns once it is open — or closes everything and throws
+   * what opening it threw, as if it had been opened first.
+   */
+  public static DetectaServer start(ServeConfig config, Supplier<ModelRegistry> registry, DatabaseConfig database,
+                                    ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
     boolean hasHpo = Files.isRegularFile(dataDir.resolve("hpo").resolve("hp.json"));
-    // Start-up in parallel: the knowledge base and Spanish labels on one thread (from now, while HTTP starts),
-    // the champions on another (families without the knowledge base do not wait for it).
-    CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(
-        () -> Lexicon.load(hasHpo, knowledgeBase, dataDir), runnable -> daemon("detecta-kb-loader", runnable).start());
-    ModelService models = new ModelService(registry, catalog, knowledgeBase, config.defaultModel());
+    // Start-up in parallel: the knowledge base, Spanish labels and the term search over them on one thread (from now,
+    // while HTTP starts), the champions on others (families without the knowledge base do not wait for it).
     Vocabulary vocabulary = new Vocabulary();
+    CompletableFuture<Optional<KnowledgeBase>> lexicon = CompletableFuture.supplyAsync(
+        () -> prepareVocabulary(vocabulary, hasHpo, knowledgeBase, dataDir),
+        runnable -> daemon("detecta-kb-loader", runnable).start());
+    ModelService models = new ModelService(registry, catalog, knowledgeBase, config.defaultModel());
     models.readyAlso(vocabulary::installed);
-    PredictionLog log = new PredictionLog(registry.database().config());
+    PredictionLog log = new PredictionLog(database);
     HttpMetrics metrics = new HttpMetrics();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     FindingResolver findings = new FindingResolver(vocabulary);
@@ -68,7 +79,6 @@ public final class DetectaServer implements AutoCloseable {
         new InferenceController(diagnoses, models, bodies, config.maxFindings()),
         new AdminController(new AdminAuth(config.adminToken()), models, registry, log, bodies, config.retentionDays()),
         metrics, new NoteController(notes, bodies), new InterviewController(interviews, bodies, config.maxFindings(), notes));
-    HttpServer http = new HttpServer(config, controllers).start();
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "detecta-scheduler");
       t.setDaemon(true);
@@ -78,10 +88,9 @@ public final class DetectaServer implements AutoCloseable {
     Thread loader = daemon("detecta-loader", () -> {
       long start = System.nanoTime();
       models.reload();
-      Lexicon words = lexicon.join();
-      vocabulary.install(words.kb().map(KnowledgeBase::terms), words.spanish(), models.all());
+      Optional<KnowledgeBase> kb = lexicon.join();
+      vocabulary.install(models.all());
       models.onChange(vocabulary::rebuild);
-      Optional<KnowledgeBase> kb = words.kb();
       if (kb.isPresent()) {
         notes.warmInBackground();
       }
@@ -92,22 +101,48 @@ public final class DetectaServer implements AutoCloseable {
       scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);
       scheduler.scheduleWithFixedDelay(drift::refresh, 10, 60, TimeUnit.SECONDS);
     });
-    loader.start();
+    loader.start(); // the champions load (once the registry is open) while HTTP starts
+    HttpServer http;
+    long starting = System.nanoTime();
+    try {
+      http = new HttpServer(config, controllers).start();
+      LOG.info("HTTP server started in {} ms", (System.nanoTime() - starting) / 1_000_000);
+    } catch (RuntimeException e) {
+      scheduler.shutdownNow();
+      log.close();
+      throw e;
+    }
+    try {
+      registry.get();
+    } catch (RuntimeException e) {
+      http.close();
+      scheduler.shutdownNow();
+      log.close();
+      throw e;
+    }
     LOG.info("Listening on http://{}:{}/ (models loading)", config.host(), http.port());
     return new DetectaServer(http, models, log, scheduler, loader);
   }
 
-  /** What the term search needs besides the models: the ontology (when the data has one) and Spanish labels. */
-  private record Lexicon(Optional<KnowledgeBase> kb, List<TermEntry> spanish) {
-    static Lexicon load(boolean hasHpo, Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
-      Optional<KnowledgeBase> kb = Optional.empty();
-      try {
-        kb = hasHpo ? Optional.of(knowledgeBase.get()) : Optional.empty();
-      } catch (RuntimeException e) {
-        LOG.error("Cannot load the knowledge base from {}: {}; serving without HPO term search", dataDir, e.getMessage());
-      }
-      return new Lexicon(kb, TermEntries.fromSpanishTsv(dataDir.resolve("hpo").resolve("hp-es.tsv")));
+  /**
+   * What the term search needs besides the models: the ontology (when the data has one) and the Spanish labels,
+   * indexed as the vocabulary's fixed names. Returns the knowledge base when there is one.
+   */
+  private static Optional<KnowledgeBase> prepareVocabulary(Vocabulary vocabulary, boolean hasHpo,
+                                                           Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
+    long start = System.nanoTime();
+    Optional<KnowledgeBase> kb = Optional.empty();
+    try {
+      kb = hasHpo ? Optional.of(knowledgeBase.get()) : Optional.empty();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot load the knowledge base from {}: {}; serving without HPO term search", dataDir, e.getMessage());
     }
+    long loaded = System.nanoTime();
+    vocabulary.prepare(kb.map(KnowledgeBase::terms),
+        TermEntries.fromSpanishTsv(dataDir.resolve("hpo").resolve("hp-es.tsv")));
+    LOG.info("Term search over the ontology and Spanish labels built in {} ms (knowledge base {} ms)",
+        (System.nanoTime() - loaded) / 1_000_000, (loaded - start) / 1_000_000);
+    return kb;
   }
 
   private static Thread daemon(String name, Runnable task) {

@@ -5,6 +5,7 @@ import org.detecta.diagnosis.Differential;
 import org.detecta.diagnosis.Query;
 import org.detecta.monitor.LoggedPrediction;
 import org.detecta.monitor.PredictionLog;
+import org.detecta.rank.RareEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,17 +39,18 @@ public final class DiagnoseService {
   }
 
   public DiagnoseResult diagnose(DiagnoseRequest request) {
-    DiagnoseResult result = run(request.model(), request.observed(), request.excluded(),
+    Ran ran = runKeepingScores(request.model(), request.observed(), request.excluded(),
         new QueryContext(request.sex(), request.age()), request.top(), request.consent());
     if (interviews.isEmpty()) {
-      return result;
+      return ran.result();
     }
     try {
-      ServedModel served = models.resolve(request.model());
-      return result.withNextQuestions(interviews.get().suggest(served, request.observed(), request.excluded(),
-          request.sex(), request.age(), NEXT_QUESTIONS).stream().map(r -> SuggestedQuestion.of(r, request.lang())).toList());
+      // the questions follow the model and the scoring that produced the differential (not scored again)
+      return ran.result().withNextQuestions(interviews.get().suggest(ran.served(), request.observed(), request.excluded(),
+          request.sex(), request.age(), NEXT_QUESTIONS, ran.scored()).stream()
+          .map(r -> SuggestedQuestion.of(r, request.lang())).toList());
     } catch (RuntimeException e) {
-      return result; // proposing questions is a help, never a reason to fail a diagnosis
+      return ran.result(); // proposing questions is a help, never a reason to fail a diagnosis
     }
   }
 
@@ -58,11 +60,27 @@ public final class DiagnoseService {
 
   public DiagnoseResult run(Optional<String> modelName, List<String> observed, List<String> excluded,
                             QueryContext context, int top, boolean consent) {
+    return runKeepingScores(modelName, observed, excluded, context, top, consent).result();
+  }
+
+  /** A diagnosis, the model that made it and, for the rare engine, its scoring of the whole query. */
+  private record Ran(DiagnoseResult result, ServedModel served, Optional<RareEngine.Scored> scored) {
+  }
+
+  private Ran runKeepingScores(Optional<String> modelName, List<String> observed, List<String> excluded,
+                               QueryContext context, int top, boolean consent) {
     long start = System.nanoTime();
     ServedModel served = models.resolve(modelName);
     ResolvedFindings findings = resolver.resolve(observed, excluded, served);
-    Differential differential = served.model().diagnose(
-        new Query(findings.observed(), findings.excluded(), context.sex(), context.age()), top);
+    Query query = new Query(findings.observed(), findings.excluded(), context.sex(), context.age());
+    Optional<RareEngine.Scored> scored = Optional.empty();
+    Differential differential;
+    if (served.model() instanceof RareEngine engine) {
+      scored = Optional.of(engine.score(query)); // kept for the next questions
+      differential = engine.differential(scored.get(), top);
+    } else {
+      differential = served.model().diagnose(query, top);
+    }
     List<String> unrecognised = new ArrayList<>(findings.unrecognised());
     for (String u : differential.unrecognised()) {
       if (!unrecognised.contains(u)) {
@@ -83,7 +101,7 @@ public final class DiagnoseService {
         predictionId = Optional.of(id);
       }
     }
-    return new DiagnoseResult(predictionId, served.name(), served.version().version(), candidates, List.of(),
-        unrecognised, latencyMs);
+    return new Ran(new DiagnoseResult(predictionId, served.name(), served.version().version(), candidates, List.of(),
+        unrecognised, latencyMs), served, scored);
   }
 }

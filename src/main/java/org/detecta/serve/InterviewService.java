@@ -11,9 +11,11 @@ import org.detecta.diagnosis.Candidate;
 import org.detecta.interview.Answer;
 import org.detecta.interview.AnswerProblem;
 import org.detecta.interview.DdxplusQuestions;
+import org.detecta.interview.HpoInterview;
 import org.detecta.interview.InterviewState;
 import org.detecta.interview.Interviewer;
 import org.detecta.interview.RankedQuestion;
+import org.detecta.rank.RareEngine;
 
 /**
  * One interview step, statelessly: the client sends every finding and answer it has; this rebuilds the
@@ -86,6 +88,15 @@ public final class InterviewService {
   /** The next best questions after a plain diagnosis (empty for models without an interview or on bad findings). */
   public List<RankedQuestion> suggest(ServedModel served, List<String> observed, List<String> excluded, Sex sex,
                                       Optional<Double> age, int k) {
+    return suggest(served, observed, excluded, sex, age, k, Optional.empty());
+  }
+
+  /**
+   * As above, reusing the rare engine's scoring of these findings when the diagnosis has it ({@code scored}), so the
+   * rare interviewer does not score the query a second time; the questions are the same.
+   */
+  public List<RankedQuestion> suggest(ServedModel served, List<String> observed, List<String> excluded, Sex sex,
+                                      Optional<Double> age, int k, Optional<RareEngine.Scored> scored) {
     Optional<Interviewer> interviewer = interviewers.forModel(served);
     if (interviewer.isEmpty()) {
       return List.of();
@@ -95,7 +106,11 @@ public final class InterviewService {
     if (!problems.isEmpty() || !interviewer.get().questions().problems(answers).isEmpty()) {
       return List.of();
     }
-    return interviewer.get().next(new InterviewState(sex, age, answers), k);
+    InterviewState state = new InterviewState(sex, age, answers);
+    if (scored.isPresent() && interviewer.get() instanceof HpoInterview hpo) {
+      return hpo.next(state, k, scored.get());
+    }
+    return interviewer.get().next(state, k);
   }
 
   /**

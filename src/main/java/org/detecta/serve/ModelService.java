@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class ModelService {
   private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
-  private final ModelRegistry registry;
+  private final Supplier<ModelRegistry> registry;
   private final ModelCatalog catalog;
   private final Supplier<KnowledgeBase> knowledgeBase;
   private final String preferredDefault;
@@ -38,6 +42,12 @@ public final class ModelService {
   private volatile java.util.function.BooleanSupplier alsoReady = () -> true;
 
   public ModelService(ModelRegistry registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
+                      String preferredDefault) {
+    this(() -> registry, catalog, knowledgeBase, preferredDefault);
+  }
+
+  /** With a registry that may still be opening (the first reload waits for it). */
+  public ModelService(Supplier<ModelRegistry> registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
                       String preferredDefault) {
     this.registry = registry;
     this.catalog = catalog;
@@ -50,51 +60,86 @@ public final class ModelService {
     listeners.add(listener);
   }
 
-  /** Loads changed champions; returns the refs now served. Failures of one model keep its previous version. */
+  /**
+   * Loads changed champions, in parallel (families that share an artifact, such as {@code detecta} and
+   * {@code rare-phenotype}, load it once); returns the refs now served. Failures of one model keep its previous version.
+   */
   public synchronized List<String> reload() {
-    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
-    Map<String, ServedModel> next = new LinkedHashMap<>();
-    boolean changed = false;
-    for (Map.Entry<String, Integer> champion : champions.entrySet()) {
-      String name = champion.getKey();
-      ServedModel current = served.get(name);
-      if (current != null && current.version().version() == champion.getValue()) {
-        next.put(name, current);
-        continue;
+    Map<String, Integer> champions = registry.get().aliasTargets(ModelRef.CHAMPION);
+    Map<String, Future<ServedModel>> loading = new LinkedHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, champions.size()), r -> {
+      Thread t = new Thread(r, "detecta-model-loader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (Map.Entry<String, Integer> champion : champions.entrySet()) {
+        String name = champion.getKey();
+        ServedModel current = served.get(name);
+        if (current != null && current.version().version() == champion.getValue()) {
+          continue;
+        }
+        Optional<ModelFamily> family = catalog.find(name);
+        if (family.isEmpty()) {
+          LOG.warn("Not serving {}: no model family of that name in this build (known: {})", name, catalog.names());
+          continue;
+        }
+        loading.put(name, pool.submit(() -> load(family.get(), name, champion.getValue())));
       }
-      Optional<ModelFamily> family = catalog.find(name);
-      if (family.isEmpty()) {
-        LOG.warn("Not serving {}: no model family of that name in this build (known: {})", name, catalog.names());
-        continue;
-      }
-      try {
-        ModelVersion version = registry.require(ModelRef.parse(name + ":" + champion.getValue()));
-        long start = System.nanoTime();
-        DiagnosticModel model = family.get().load(registry.artifact(version), knowledgeBase);
-        next.put(name, ServedModel.of(version, model));
-        changed = true;
-        LOG.info("Serving {} (loaded in {} ms)", version.ref(), (System.nanoTime() - start) / 1_000_000);
-      } catch (IOException | RuntimeException e) {
-        LOG.error("Cannot load {}:{}: {}; {}", name, champion.getValue(), e.getMessage(),
-            current == null ? "not served" : "keeping " + current.version().ref());
-        if (current != null) {
-          next.put(name, current);
+      Map<String, ServedModel> next = new LinkedHashMap<>();
+      boolean changed = false;
+      for (Map.Entry<String, Integer> champion : champions.entrySet()) {
+        String name = champion.getKey();
+        ServedModel current = served.get(name);
+        Future<ServedModel> load = loading.get(name);
+        if (load == null) {
+          if (current != null && current.version().version() == champion.getValue()) {
+            next.put(name, current);
+          }
+          continue;
+        }
+        try {
+          next.put(name, load.get());
+          changed = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          LOG.error("Cannot load {}:{}: {}; {}", name, champion.getValue(), cause.getMessage(),
+              current == null ? "not served" : "keeping " + current.version().ref());
+          if (current != null) {
+            next.put(name, current);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while loading the champions", e);
         }
       }
+      changed |= !next.keySet().equals(served.keySet());
+      served = Map.copyOf(next);
+      ready = true;
+      if (changed) {
+        Collection<ServedModel> all = all();
+        listeners.forEach(l -> l.accept(all));
+      }
+      return all().stream().map(m -> m.version().ref()).toList();
+    } finally {
+      pool.shutdownNow();
     }
-    changed |= !next.keySet().equals(served.keySet());
-    served = Map.copyOf(next);
-    ready = true;
-    if (changed) {
-      Collection<ServedModel> all = all();
-      listeners.forEach(l -> l.accept(all));
-    }
-    return all().stream().map(m -> m.version().ref()).toList();
+  }
+
+  private ServedModel load(ModelFamily family, String name, int versionNumber) throws IOException {
+    ModelVersion version = registry.get().require(ModelRef.parse(name + ":" + versionNumber));
+    long start = System.nanoTime();
+    DiagnosticModel model = family.load(registry.get().artifact(version), knowledgeBase);
+    LOG.info("Serving {} (loaded in {} ms)", version.ref(), (System.nanoTime() - start) / 1_000_000);
+    return ServedModel.of(version, model);
   }
 
   /** True when some champion alias points elsewhere than what is served (one small query). */
   public boolean championsMoved() {
-    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
+    Map<String, Integer> champions = registry.get().aliasTargets(ModelRef.CHAMPION);
     Map<String, ServedModel> now = served;
     for (Map.Entry<String, Integer> e : champions.entrySet()) {
       ServedModel current = now.get(e.getKey());

@@ -23,27 +23,94 @@ public final class TermSearch {
   private final Map<String, List<Integer>> byFoldedLabel;
 
   public TermSearch(List<TermEntry> all) {
-    this.entries = all.toArray(TermEntry[]::new);
-    this.foldedLabels = new String[entries.length];
-    this.byFoldedLabel = new HashMap<>(entries.length * 2);
-    List<Token> list = new ArrayList<>(entries.length * 3);
-    for (int i = 0; i < entries.length; i++) {
+    this(all.toArray(TermEntry[]::new), new String[all.size()], 0, new HashMap<>(all.size() * 2),
+        new String[0], new int[0]);
+  }
+
+  /**
+   * Folds {@code entries[from..]} and indexes them after the first {@code from}, whose folded labels, label map and
+   * sorted tokens are given; the result is the same as building the search from all entries at once.
+   */
+  private TermSearch(TermEntry[] entries, String[] foldedLabels, int from, Map<String, List<Integer>> byFoldedLabel,
+                     String[] baseTokens, int[] baseTokenEntry) {
+    this.entries = entries;
+    this.foldedLabels = foldedLabels;
+    this.byFoldedLabel = byFoldedLabel;
+    List<Token> list = new ArrayList<>((entries.length - from) * 3);
+    for (int i = from; i < entries.length; i++) {
       foldedLabels[i] = TextFold.fold(entries[i].label());
-      byFoldedLabel.computeIfAbsent(foldedLabels[i], k -> new ArrayList<>(1)).add(i);
+      byFoldedLabel.merge(foldedLabels[i], List.of(i), TermSearch::concat);
       for (String token : foldedLabels[i].split(" ")) {
         if (!token.isEmpty()) {
           list.add(new Token(token, i));
         }
       }
     }
-    Token[] sorted = list.toArray(Token[]::new);
-    Arrays.parallelSort(sorted, Comparator.comparing(Token::text)); // stable: equal tokens keep entry order
-    this.tokens = new String[sorted.length];
-    this.tokenEntry = new int[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      tokens[i] = sorted[i].text();
-      tokenEntry[i] = sorted[i].entry();
+    Token[] sorted = sortStably(list);
+    // merged with the earlier entries' tokens, which come first among equal tokens (their entries come first)
+    this.tokens = new String[baseTokens.length + sorted.length];
+    this.tokenEntry = new int[tokens.length];
+    int b = 0;
+    int n = 0;
+    for (int k = 0; k < tokens.length; k++) {
+      if (n == sorted.length || (b < baseTokens.length && baseTokens[b].compareTo(sorted[n].text()) <= 0)) {
+        tokens[k] = baseTokens[b];
+        tokenEntry[k] = baseTokenEntry[b++];
+      } else {
+        tokens[k] = sorted[n].text();
+        tokenEntry[k] = sorted[n++].entry();
+      }
     }
+  }
+
+  /**
+   * This search with {@code more} entries after its own, folding and sorting only those: equal to
+   * {@code new TermSearch(all entries)}, and much cheaper when this search is the large fixed part (HPO labels).
+   */
+  public TermSearch plus(List<TermEntry> more) {
+    TermEntry[] all = Arrays.copyOf(entries, entries.length + more.size());
+    for (int i = 0; i < more.size(); i++) {
+      all[entries.length + i] = more.get(i);
+    }
+    return new TermSearch(all, Arrays.copyOf(foldedLabels, all.length), entries.length, new HashMap<>(byFoldedLabel),
+        tokens, tokenEntry);
+  }
+
+  /**
+   * The tokens ordered by text, equal texts in list (= entry) order: the distinct words are sorted, then each token
+   * is placed by its word's rank (a counting sort), far cheaper than sorting every token by string comparison.
+   */
+  private static Token[] sortStably(List<Token> tokens) {
+    Map<String, Integer> rank = new HashMap<>();
+    for (Token token : tokens) {
+      rank.putIfAbsent(token.text(), 0);
+    }
+    String[] words = rank.keySet().toArray(String[]::new);
+    Arrays.sort(words);
+    int[] start = new int[words.length + 1];
+    for (int r = 0; r < words.length; r++) {
+      rank.put(words[r], r);
+    }
+    int[] ranks = new int[tokens.size()];
+    for (int k = 0; k < ranks.length; k++) {
+      ranks[k] = rank.get(tokens.get(k).text());
+      start[ranks[k] + 1]++;
+    }
+    for (int r = 0; r < words.length; r++) {
+      start[r + 1] += start[r];
+    }
+    Token[] sorted = new Token[tokens.size()];
+    for (int k = 0; k < ranks.length; k++) {
+      sorted[start[ranks[k]]++] = tokens.get(k);
+    }
+    return sorted;
+  }
+
+  private static List<Integer> concat(List<Integer> a, List<Integer> b) {
+    List<Integer> both = new ArrayList<>(a.size() + b.size());
+    both.addAll(a);
+    both.addAll(b);
+    return List.copyOf(both);
   }
 
   private record Token(String text, int entry) {

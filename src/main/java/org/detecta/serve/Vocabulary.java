@@ -13,10 +13,11 @@ import java.util.Optional;
  * off the request path when the served models change, and swapped atomically.
  */
 public final class Vocabulary {
-  private volatile List<TermEntry> fixed = List.of();
   private volatile Optional<TermIndex> hpo = Optional.empty();
-  private volatile List<TermEntry> modelEntries = List.of();
-  private volatile TermSearch search = new TermSearch(List.of());
+  /** The search over the fixed names (ontology and Spanish labels); the models' names are added to it. */
+  private volatile TermSearch fixed = new TermSearch(List.of());
+  private volatile TermSearch search = fixed;
+  private volatile boolean prepared;
   private volatile boolean installed;
 
   public Vocabulary() {
@@ -30,20 +31,35 @@ public final class Vocabulary {
     install(ontology, spanish, List.of());
   }
 
-  /** Ontology, Spanish labels and the served models at once: the search is built a single time (start-up). */
+  /** Ontology, Spanish labels and the served models at once. */
   public synchronized void install(Optional<TermIndex> ontology, List<TermEntry> spanish, Collection<ServedModel> models) {
+    prepare(ontology, spanish);
+    install(models);
+  }
+
+  /**
+   * Indexes the fixed names (the ontology's labels and synonyms, the Spanish labels): the large part of the
+   * search, built at start-up while the models load. Not yet {@link #installed}.
+   */
+  public synchronized void prepare(Optional<TermIndex> ontology, List<TermEntry> spanish) {
     List<TermEntry> base = new ArrayList<>(ontology.map(TermEntries::fromHpo).orElse(List.of()));
     base.addAll(spanish);
-    this.fixed = List.copyOf(base);
+    this.fixed = new TermSearch(base);
     this.hpo = ontology;
-    this.modelEntries = entriesOf(models);
-    swap();
+    this.prepared = true;
+  }
+
+  /** Adds the served models' names to the prepared fixed names; from now on {@link #installed}. */
+  public synchronized void install(Collection<ServedModel> models) {
+    if (!prepared) {
+      throw new IllegalStateException("prepare the vocabulary before installing the models' names");
+    }
+    rebuild(models);
     installed = true;
   }
 
   public synchronized void rebuild(Collection<ServedModel> models) {
-    modelEntries = entriesOf(models);
-    swap();
+    search = fixed.plus(entriesOf(models));
   }
 
   /** True once {@link #install} ran (the ontology, when there is one, is in place). */
@@ -57,12 +73,6 @@ public final class Vocabulary {
       entries.addAll(TermEntries.fromModelInputs(model.name(), model.inputs()));
     }
     return List.copyOf(entries);
-  }
-
-  private void swap() {
-    List<TermEntry> all = new ArrayList<>(fixed);
-    all.addAll(modelEntries);
-    search = new TermSearch(all);
   }
 
   public TermSearch search() {

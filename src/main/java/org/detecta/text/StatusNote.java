@@ -1,10 +1,7 @@
 package org.detecta.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,18 +24,12 @@ public record StatusNote(String id, String text, List<Expected> expected) {
     expected = List.copyOf(expected);
   }
 
+  /** The notes of a TSV named {@code source} in messages (blank lines, {@code #} comments and the header skipped). */
   public static List<StatusNote> read(InputStream in, String source) throws IOException {
     List<StatusNote> notes = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      String where = source + ":" + number + ": ";
+    for (TsvResource.Row row : TsvResource.rows(in, source, "id")) {
+      String[] cols = row.columns();
+      String where = row.where();
       if (cols.length != 3) {
         throw new IllegalArgumentException(where + "expected id<TAB>text<TAB>HP:nnnnnnn=status;..., got " + cols.length + " columns");
       }

@@ -2,14 +2,12 @@ package org.detecta.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.ChampionPolicy;
-import org.detecta.registry.Database;
-import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.RunStore;
-import org.detecta.registry.TrainingRun;
+import org.detecta.registry.TestRegistries;
 import org.detecta.registry.TrainedModels;
+import org.detecta.registry.TrainingRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class ModelsCommandTest {
 
   @BeforeEach
   void setUp() {
-    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)),
-        new ArtifactStore(home.resolve("artifacts")));
+    ModelRegistry registry = TestRegistries.embedded(home);
     registry.registerAndPromote(TrainedModels.of("kaggle", 0.8), null, "abc", "t", Map.of(), ChampionPolicy.defaultPolicy());
     registry.registerAndPromote(TrainedModels.of("kaggle", 0.7), null, "abc", "t", Map.of(), ChampionPolicy.defaultPolicy());
     savedOut = System.out;
@@ -117,8 +114,7 @@ class ModelsCommandTest {
 
   @Test
   void runsListAndShowAsJsonOrText() throws Exception {
-    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)),
-        new ArtifactStore(home.resolve("artifacts")));
+    ModelRegistry registry = TestRegistries.embedded(home);
     String id = registry.runs().start(new RunStore.Start(List.of("kaggle"), 7, "/data", "abc", "dana"));
     registry.runs().log(id, "loaded 3 cases");
     registry.runs().finish(id, TrainingRun.SUCCEEDED, "dana");

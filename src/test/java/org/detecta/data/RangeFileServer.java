@@ -122,29 +122,28 @@ final class RangeFileServer implements AutoCloseable {
     }
   }
 
+  /** Announces the whole file (status 200, its full length) but sends only its first {@code bytes}. */
+  private void sendFirstBytes(HttpExchange exchange, String path, long bytes) throws IOException {
+    Path file = files.get(path);
+    exchange.sendResponseHeaders(200, Files.size(file));
+    OutputStream out = exchange.getResponseBody();
+    try (InputStream in = Files.newInputStream(file)) {
+      out.write(in.readNBytes((int) bytes));
+    }
+    out.flush();
+  }
+
   /**
    * Announces the whole file, sends {@code bytes} of it, then lets an exception escape the handler: the JDK server
    * then closes the connection, which the client sees as a connection dropped mid-body.
    */
   private void serveAndDrop(HttpExchange exchange, String path, long bytes) throws IOException {
-    Path file = files.get(path);
-    exchange.sendResponseHeaders(200, Files.size(file));
-    OutputStream out = exchange.getResponseBody();
-    try (InputStream in = Files.newInputStream(file)) {
-      out.write(in.readNBytes((int) bytes));
-    }
-    out.flush();
+    sendFirstBytes(exchange, path, bytes);
     throw new IllegalStateException("test server: connection dropped on purpose after " + bytes + " bytes");
   }
 
   private void serveAndStall(HttpExchange exchange, String path, long bytes) throws IOException {
-    Path file = files.get(path);
-    exchange.sendResponseHeaders(200, Files.size(file));
-    OutputStream out = exchange.getResponseBody();
-    try (InputStream in = Files.newInputStream(file)) {
-      out.write(in.readNBytes((int) bytes));
-    }
-    out.flush();
+    sendFirstBytes(exchange, path, bytes);
     try {
       Thread.sleep(30_000);
     } catch (InterruptedException stopped) {

@@ -21,6 +21,14 @@ class InformationGainTest {
   }
 
   @Test
+  void confidenceGainIsTheExpectedRiseOfTheTopProbability() {
+    double[] p = {0.5, 0.5};
+    int[] all = {0, 1};
+    assertEquals(0.5, InformationGain.confidenceGain(p, all, new double[][] {{1, 0}, {0, 1}}), 1e-9);
+    assertEquals(0, InformationGain.confidenceGain(p, all, new double[][] {{0.3, 0.3}, {0.7, 0.7}}), 1e-9);
+  }
+
+  @Test
   void theInformativeQuestionIsChosen() {
     DdxplusQuestions bank = TinyBank.bank();
     // Flu has fever, cold does not; both cough about as often; angina has chest pain.

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -59,11 +58,7 @@ class InterviewIT {
 
   @Test
   void theEndpointAsksAndNamesBadAnswers(@TempDir Path tmp) throws Exception {
-    Path data = TestServer.tinyDataDir(tmp);
-    Files.createDirectories(data.resolve("ddxplus"));
-    for (String f : List.of("patients.csv", "release_evidences.json", "release_conditions.json")) {
-      Files.createSymbolicLink(data.resolve("ddxplus").resolve(f), SharedData.path("ddxplus/" + f));
-    }
+    Path data = TestServer.ddxplusDataDir(tmp);
     try (TestServer server = new TestServer(tmp.resolve("home"), data, Map.of(), 0, new TinyBayesFamily("ddxplus"))) {
       JsonNode first = json(server.post("/api/v1/interview",
           "{\"consent\": true, \"model\": \"ddxplus\", \"lang\": \"es\", \"age\": 40, \"sex\": \"male\", \"observed\": [\"E_53\"]}"), 200);

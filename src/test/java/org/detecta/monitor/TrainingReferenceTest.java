@@ -5,18 +5,14 @@ import org.detecta.cases.Sex;
 import org.detecta.diagnosis.DiagnosticModel;
 import org.detecta.diagnosis.Query;
 import org.detecta.pipeline.TrainedModel;
-import org.detecta.pipeline.TrainingContext;
-import org.detecta.registry.ArtifactStore;
-import org.detecta.registry.Database;
-import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
+import org.detecta.registry.TestRegistries;
 import org.detecta.serve.TinyBayesFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 
+import static org.detecta.monitor.SimulatedPatients.OUTBREAK;
+import static org.detecta.monitor.SimulatedPatients.POPULATION;
+import static org.detecta.monitor.SimulatedPatients.patient;
+import static org.detecta.monitor.SimulatedPatients.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,24 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code metadata.reference} (not among the parameters), and used by the monitor from the very first window.
  */
 class TrainingReferenceTest {
-  private static final String[] SYMPTOMS = {"HP:0001945", "cough", "headache", "fatigue", "itching", "skin_rash",
-      "sneezing", "nausea", "vomiting", "diarrhoea", "blurred_vision"};
-  private static final double[] POPULATION = {0.3, 0.3, 0.3, 0.2, 0.2, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1};
-  private static final double[] OUTBREAK = {0.05, 0.05, 0.3, 0.05, 0.2, 0.15, 0.15, 0.6, 0.6, 0.6, 0.1};
-
-  private static List<String> patient(Random random, double[] rates) {
-    List<String> observed = new ArrayList<>();
-    for (int i = 0; i < SYMPTOMS.length; i++) {
-      if (random.nextDouble() < rates[i]) {
-        observed.add(SYMPTOMS[i]);
-      }
-    }
-    if (observed.isEmpty()) {
-      observed.add(SYMPTOMS[random.nextInt(SYMPTOMS.length)]);
-    }
-    return observed;
-  }
-
   @Test
   void sharesCountEveryMentionAndEveryCase() {
     DriftReference ref = DriftReference.ofCases(List.of(
@@ -68,9 +49,9 @@ class TrainingReferenceTest {
 
   @Test
   void registeredReferenceIsMetadataAndDrivesTheMonitorFromTheFirstWindow(@TempDir Path home) throws Exception {
-    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("a")));
+    ModelRegistry registry = TestRegistries.embedded(home);
     TinyBayesFamily family = new TinyBayesFamily("tiny");
-    TrainedModel plain = family.train(new TrainingContext(home, 1, s -> { }, () -> null));
+    TrainedModel plain = family.trained();
     DiagnosticModel model = family.load(plain.artifact(), () -> null);
     // "Training data": patients of the usual population, labelled with their (model) diagnosis.
     Random random = new Random(7);
@@ -104,16 +85,5 @@ class TrainingReferenceTest {
       MonitorService.Assessment outbreak = monitor.assess(version);
       assertTrue(outbreak.drift().orElseThrow().alarm(), "shifted data did not raise the alarm: " + outbreak.drift().get());
     }
-  }
-
-  private static void replay(PredictionLog log, DiagnosticModel model, ModelVersion version, Random random,
-                             double[] rates, int n, Instant start) {
-    for (int i = 0; i < n; i++) {
-      List<String> observed = patient(random, rates);
-      var d = model.diagnose(Query.of(observed, List.of()), 3);
-      log.record(new LoggedPrediction(UUID.randomUUID().toString(), start.plusMillis(i), version.name(), version.version(),
-          observed, List.of(), d.candidates().stream().map(c -> new LoggedPrediction.Ranked(c.id(), c.probability())).toList(), 1.0));
-    }
-    log.flush(Duration.ofSeconds(10));
   }
 }

@@ -19,7 +19,7 @@ class RegistryBackupTest {
   Path dir;
 
   private static ModelRegistry open(Path home) {
-    return new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
+    return TestRegistries.embedded(home);
   }
 
   @Test

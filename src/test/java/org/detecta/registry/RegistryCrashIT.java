@@ -89,7 +89,7 @@ class RegistryCrashIT {
   }
 
   private ModelRegistry open() {
-    return new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
+    return TestRegistries.embedded(home);
   }
 
   private Process spawn(int count) throws Exception {

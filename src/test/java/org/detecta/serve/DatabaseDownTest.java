@@ -3,11 +3,10 @@ package org.detecta.serve;
 import org.detecta.cases.Sex;
 import org.detecta.monitor.PredictionLog;
 import org.detecta.pipeline.ModelCatalog;
-import org.detecta.registry.ArtifactStore;
-import org.detecta.registry.Database;
 import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.StorageUnavailableException;
+import org.detecta.registry.TestRegistries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseDownTest {
   @Test
   void diagnosesContinueAndWritesFailWith503Semantics(@TempDir Path home) throws Exception {
-    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("a")));
+    ModelRegistry registry = TestRegistries.embedded(home);
     TinyBayesFamily family = new TinyBayesFamily("tiny");
-    var version = registry.register(family.train(new org.detecta.pipeline.TrainingContext(home, 1, s -> { }, () -> null)), "t", "t", "t");
-    registry.setAlias("tiny", version.version(), "champion", "t");
+    family.registerChampion(registry);
     ModelService models = new ModelService(registry, new ModelCatalog(List.of(family)), () -> null, "tiny");
     models.reload();
     try (PredictionLog down = new PredictionLog(new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/none", "x", "y"))) {

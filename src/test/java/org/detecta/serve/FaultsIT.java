@@ -3,7 +3,6 @@ package org.detecta.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.detecta.pipeline.ModelCatalog;
-import org.detecta.pipeline.TrainingContext;
 import org.detecta.registry.ArtifactStore;
 import org.detecta.registry.CorruptArtifactException;
 import org.detecta.registry.Database;
@@ -11,6 +10,7 @@ import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
 import org.detecta.registry.PostgresServer;
+import org.detecta.registry.TestRegistries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,7 +49,7 @@ class FaultsIT {
       DatabaseConfig db = postgres.newDatabase();
       ModelRegistry registry = new ModelRegistry(Database.open(db), new ArtifactStore(tmp.resolve("artifacts")));
       TinyBayesFamily family = new TinyBayesFamily("tiny");
-      register(registry, family, tmp);
+      family.registerChampion(registry);
       try (DetectaServer server = start(registry, family, tmp)) {
         String base = "http://127.0.0.1:" + server.port();
         JsonNode first = json(post(base + "/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\", \"fiebre\"]}"));
@@ -104,10 +103,10 @@ class FaultsIT {
 
   @Test
   void aCorruptedArtifactIsRefusedAndTheServedVersionStays(@TempDir Path tmp) throws Exception {
-    ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(tmp)), new ArtifactStore(tmp.resolve("artifacts")));
+    ModelRegistry registry = TestRegistries.embedded(tmp);
     TinyBayesFamily family = new TinyBayesFamily("tiny");
-    register(registry, family, tmp);
-    org.detecta.pipeline.TrainedModel t = family.train(new TrainingContext(tmp, 2, s -> { }, () -> null));
+    family.registerChampion(registry);
+    org.detecta.pipeline.TrainedModel t = family.trained();
     byte[] other = java.util.Arrays.copyOf(t.artifact(), t.artifact().length + 1); // distinct blob (content-addressed)
     other[other.length - 1] = '\n';
     ModelVersion second = registry.register(new org.detecta.pipeline.TrainedModel(t.name(), other, t.parameters(),
@@ -154,7 +153,7 @@ class FaultsIT {
       ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(tmp.resolve("home"))),
           new ArtifactStore(disk.resolve("artifacts")));
       TinyBayesFamily family = new TinyBayesFamily("tiny");
-      assertThrows(Exception.class, () -> register(registry, family, tmp));
+      assertThrows(Exception.class, () -> family.registerChampion(registry));
       assertEquals(List.of(), registry.list(), "a version was registered without its artifact");
       assertEquals(List.of(disk.resolve("filler")), files(disk), "a partial artifact was left behind");
     } finally {
@@ -174,12 +173,6 @@ class FaultsIT {
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
     }
-  }
-
-  private static ModelVersion register(ModelRegistry registry, TinyBayesFamily family, Path tmp) throws IOException {
-    ModelVersion v = registry.register(family.train(new TrainingContext(tmp, 1, s -> { }, () -> null)), "t", "t", "t");
-    registry.setAlias(v.name(), v.version(), "champion", "t");
-    return v;
   }
 
   private static DetectaServer start(ModelRegistry registry, TinyBayesFamily family, Path tmp) throws Exception {

@@ -10,10 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -47,15 +43,6 @@ class HttpServerTest {
     return JSON.readTree(r.body());
   }
 
-  static int loggedPredictions() throws Exception {
-    server.server.predictionLog().flush(Duration.ofSeconds(5));
-    try (Connection c = server.registry.database().connection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM prediction_log")) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
   @Test
   void healthAndModels() throws Exception {
     assertEquals(200, server.get("/v2/health/live").statusCode());
@@ -85,13 +72,13 @@ class HttpServerTest {
 
   @Test
   void withoutConsentNothingIsStored() throws Exception {
-    int before = loggedPredictions();
+    int before = server.loggedPredictions();
     HttpResponse<String> r = server.post("/api/v1/diagnose", "{\"observed\": [\"cough\"]}");
     assertEquals(403, r.statusCode());
     assertEquals("consent_required", json(r).get("error").asText());
     HttpResponse<String> refused = server.post("/api/v1/diagnose", "{\"consent\": false, \"observed\": [\"cough\"]}");
     assertEquals(403, refused.statusCode());
-    assertEquals(before, loggedPredictions());
+    assertEquals(before, server.loggedPredictions());
   }
 
   @Test

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.detecta.SharedData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,22 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class InterviewBrowserIT {
   @Test
   void asksAnswersAndGoesBack(@TempDir Path tmp) throws Exception {
-    Path data = TestServer.tinyDataDir(tmp);
-    Files.createDirectories(data.resolve("ddxplus"));
-    for (String f : List.of("patients.csv", "release_evidences.json", "release_conditions.json")) {
-      Files.createSymbolicLink(data.resolve("ddxplus").resolve(f), SharedData.path("ddxplus/" + f));
-    }
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    Path data = TestServer.ddxplusDataDir(tmp);
     WebDriver browser = null;
     try (TestServer server = new TestServer(tmp.resolve("home"), data, Map.of(), 0, new TinyBayesFamily("ddxplus"))) {
-      browser = new ChromeDriver(service, options);
+      browser = HeadlessChromium.start(tmp);
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       browser.get(server.url("/"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model option")));

@@ -39,4 +39,52 @@ class TermSearchTest {
     assertEquals("skin_rash", search.exact("Skin_Rash").get(0).id());
     assertEquals("HP:0001250", search.exact("convulsiones").get(0).id());
   }
+
+  @Test
+  void addingEntriesToABuiltSearchEqualsBuildingFromAllOfThem() {
+    List<TermEntry> fixed = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    String[] words = {"seizure", "febrile", "convulsión", "rash", "skin", "fever", "Fiebre", "tos", "cough", "pain"};
+    for (int i = 0; i < 400; i++) {
+      fixed.add(new TermEntry("HP:" + (1000000 + i), words[random.nextInt(words.length)] + " "
+          + words[random.nextInt(words.length)] + (i % 7 == 0 ? "_" + i : ""), i % 2 == 0 ? "en" : "es", "hpo"));
+    }
+    List<TermEntry> more = List.of(new TermEntry("skin_rash", "skin rash", "any", "kaggle-symptoms"),
+        new TermEntry("fever", "fever", "any", "kaggle-symptoms"), new TermEntry("E_91", "Fiebre", "any", "ddxplus"));
+    List<TermEntry> all = new java.util.ArrayList<>(fixed);
+    all.addAll(more);
+    TermSearch whole = new TermSearch(all);
+    TermSearch added = new TermSearch(fixed).plus(more);
+    assertEquals(whole.size(), added.size());
+    for (String query : List.of("s", "se", "seiz feb", "fever", "fiebre", "skin r", "rash skin", "co", "tos", "p", "7")) {
+      for (String lang : List.of("en", "es")) {
+        assertEquals(whole.search(query, lang, 500), added.search(query, lang, 500), query + " " + lang);
+      }
+      assertEquals(whole.exact(query), added.exact(query), query);
+    }
+    assertEquals(whole.exact("skin rash"), added.exact("Skin_Rash"));
+  }
+
+  @Test
+  void tableFoldingMatchesTheUnicodeFolding() {
+    java.util.Random random = new java.util.Random(11);
+    String alphabet = "aZ9 _-.,/()'\t\u0001xyQÁáéÍñÑüÜçßæØ×ªºµÿŁłŒœǅǈƒ\u0301\u0308İıΣσς";
+    for (int n = 0; n < 2000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String plain = text.toString();
+      String reference = java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+          .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+      assertEquals(reference, TextFold.fold(plain), "'" + plain + "'");
+    }
+    for (char c = 0; c < 0x250; c++) {
+      String text = "Ab" + c + "9" + c + c + " z";
+      String reference = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+          .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+      assertEquals(reference, TextFold.fold(text), "U+" + Integer.toHexString(c));
+    }
+    assertEquals("convulsion febril", TextFold.fold("  Convulsión_febril! "));
+  }
 }

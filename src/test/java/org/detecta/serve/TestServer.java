@@ -2,13 +2,9 @@ package org.detecta.serve;
 
 import org.detecta.Detecta;
 import org.detecta.pipeline.ModelCatalog;
-import org.detecta.pipeline.TrainedModel;
-import org.detecta.pipeline.TrainingContext;
-import org.detecta.registry.ArtifactStore;
-import org.detecta.registry.Database;
-import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.detecta.registry.ModelVersion;
+import org.detecta.registry.TestRegistries;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family) throws Exception {
     this.home = home;
-    this.registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)), new ArtifactStore(home.resolve("artifacts")));
+    this.registry = TestRegistries.embedded(home);
     register(family);
     java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
         "DETECTA_RELOAD_POLL_SECONDS", "1"));
@@ -75,11 +75,28 @@ public final class TestServer implements AutoCloseable {
     return data;
   }
 
+  /** {@link #tinyDataDir} plus links to the shared DDXPlus files, so a model named {@code ddxplus} asks DDXPlus's questions. */
+  public static Path ddxplusDataDir(Path tmp) throws IOException {
+    Path data = tinyDataDir(tmp);
+    Files.createDirectories(data.resolve("ddxplus"));
+    for (String f : List.of("patients.csv", "release_evidences.json", "release_conditions.json")) {
+      Files.createSymbolicLink(data.resolve("ddxplus").resolve(f), org.detecta.SharedData.path("ddxplus/" + f));
+    }
+    return data;
+  }
+
   public ModelVersion register(TinyBayesFamily family) throws IOException {
-    TrainedModel trained = family.train(new TrainingContext(home, 1, s -> { }, () -> null));
-    ModelVersion version = registry.register(trained, "test", "test", "test");
-    registry.setAlias(version.name(), version.version(), "champion", "test");
-    return version;
+    return family.registerChampion(registry);
+  }
+
+  /** How many predictions the server has logged (after flushing its log). */
+  public int loggedPredictions() throws Exception {
+    server.predictionLog().flush(Duration.ofSeconds(5));
+    try (Connection c = registry.database().connection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM prediction_log")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   public String url(String path) {

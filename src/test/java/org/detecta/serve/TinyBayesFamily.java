@@ -11,6 +11,8 @@ import org.detecta.kb.KnowledgeBase;
 import org.detecta.pipeline.ModelFamily;
 import org.detecta.pipeline.TrainedModel;
 import org.detecta.pipeline.TrainingContext;
+import org.detecta.registry.ModelRegistry;
+import org.detecta.registry.ModelVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,11 +63,23 @@ public final class TinyBayesFamily implements ModelFamily {
 
   @Override
   public TrainedModel train(TrainingContext context) throws IOException {
+    return trained();
+  }
+
+  /** The trained model: training reads only the fixture, so it needs no context. */
+  public TrainedModel trained() throws IOException {
     byte[] artifact = fixture();
     Model model = Model.parse(name, artifact);
     return new TrainedModel(name, artifact, Map.of("smoothing", 1.0), Map.of("test", Map.of("top1", 0.9)),
         List.of(), List.copyOf(model.symptoms), List.copyOf(model.names.keySet()), true, List.of());
   }
+  /** Registers the trained model (run, code version and actor {@code test}) as the {@code champion} of its name. */
+  public ModelVersion registerChampion(ModelRegistry registry) throws IOException {
+    ModelVersion version = registry.register(trained(), "test", "test", "test");
+    registry.setAlias(version.name(), version.version(), "champion", "test");
+    return version;
+  }
+
 
   @Override
   public DiagnosticModel load(byte[] artifact, Supplier<KnowledgeBase> knowledgeBase) {

@@ -67,24 +67,15 @@ class WebPageBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("observed-list"), expectedLabel));
   }
 
-  private static int logged() throws Exception {
-    server.server.predictionLog().flush(Duration.ofSeconds(5));
-    try (Connection c = server.registry.database().connection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM prediction_log")) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
   @Test
   void refusesToSubmitWithoutConsent() throws Exception {
-    int before = logged();
+    int before = server.loggedPredictions();
     addFinding("coug", "cough");
     browser.findElement(By.id("diagnose-btn")).click();
     WebElement error = browser.findElement(By.id("form-error"));
     assertTrue(error.getText().contains("política de uso de datos"), error.getText());
     assertTrue(browser.findElement(By.id("results")).getAttribute("hidden") != null);
-    assertEquals(before, logged());
+    assertEquals(before, server.loggedPredictions());
   }
 
   @Test
@@ -102,7 +93,7 @@ class WebPageBrowserIT {
     assertTrue(browser.findElements(By.cssSelector("#candidates .bar > div")).size() >= 2);
     screenshot("diagnosis-es");
 
-    int before = logged();
+    int before = server.loggedPredictions();
     first.findElement(By.cssSelector(".confirm-btn")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-status"), "confirmado"));
     try (Connection c = server.registry.database().connection(); Statement s = c.createStatement();
@@ -110,7 +101,7 @@ class WebPageBrowserIT {
       assertTrue(rs.next());
       assertEquals("TINY:FLU", rs.getString(1));
     }
-    assertEquals(before, logged());
+    assertEquals(before, server.loggedPredictions());
 
     browser.findElement(By.id("lang-toggle")).click();
     assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
