@@ -43,19 +43,10 @@ public final class TemperatureScaling {
    */
   public static double[] apply(double[] p, double temperature) {
     double[] q = new double[p.length];
-    double top = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < p.length; c++) {
       q[c] = Math.log(Math.max(p[c], Double.MIN_VALUE)) / temperature;
-      top = Math.max(top, q[c]);
     }
-    double sum = 0;
-    for (int c = 0; c < p.length; c++) {
-      q[c] = Math.exp(q[c] - top);
-      sum += q[c];
-    }
-    for (int c = 0; c < p.length; c++) {
-      q[c] /= sum;
-    }
+    Softmax.inPlace(q);
     return q;
   }
 

@@ -235,7 +235,8 @@ public final class CommonTrainer {
       Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
       if (releasable && config.selectionFolds() > 1) {
         SplitData both = train.with(valid);
-        metrics.put(CV_TOP1, CrossValidation.top1(spec, space, both.x(), both.y(), classes, config.selectionFolds(), context.seed()));
+        metrics.put(CV_TOP1, SelectionCrossValidation.top1(spec, space, both.x(), both.y(), classes, config.selectionFolds(),
+            context.seed()));
         context.progress().accept(String.format(java.util.Locale.ROOT, "  %-60s %d-fold CV top1 on train+validation %.4f",
             spec, config.selectionFolds(), metrics.get(CV_TOP1)));
       }

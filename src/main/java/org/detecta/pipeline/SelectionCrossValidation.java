@@ -16,8 +16,8 @@ import org.detecta.learn.ProbabilisticClassifier;
  * never comes here), scored as a released model scores (transform fitted per fold, condition profiles applied).
  * A validation split of a few hundred rows ties many candidates at one or two errors; the CV estimate separates them.
  */
-final class CrossValidation {
-  private CrossValidation() {
+final class SelectionCrossValidation {
+  private SelectionCrossValidation() {
   }
 
   static double top1(ModelSpec spec, FeatureSpace space, double[][] x, int[] y, List<String> classes, int folds, long seed) {

@@ -14,11 +14,11 @@ import org.detecta.learn.ModelSpec;
 import org.junit.jupiter.api.Test;
 
 /** Selection CV: balanced seeded folds, and the estimate is the one a released model would score (profiles applied). */
-class CrossValidationTest {
+class SelectionCrossValidationTest {
   @Test
   void foldsAreSeededAndBalanced() {
-    int[] a = CrossValidation.folds(23, 5, 7);
-    assertArrayEquals(a, CrossValidation.folds(23, 5, 7));
+    int[] a = SelectionCrossValidation.folds(23, 5, 7);
+    assertArrayEquals(a, SelectionCrossValidation.folds(23, 5, 7));
     int[] sizes = new int[5];
     Arrays.stream(a).forEach(f -> sizes[f]++);
     assertTrue(Arrays.stream(sizes).allMatch(s -> s == 4 || s == 5), Arrays.toString(sizes));
@@ -38,8 +38,8 @@ class CrossValidationTest {
       y[i] = b ? 1 : 0;
     }
     ModelSpec weak = new ModelSpec("naive-bayes", Map.of("alpha", 1000.0), "none", 0);
-    double withProfiles = CrossValidation.top1(weak, space, x, y, classes, 5, 1);
-    double without = CrossValidation.top1(weak, new FeatureSpace(List.of("E_1", "E_2"), Map.of(), false), x, y, classes, 5, 1);
+    double withProfiles = SelectionCrossValidation.top1(weak, space, x, y, classes, 5, 1);
+    double without = SelectionCrossValidation.top1(weak, new FeatureSpace(List.of("E_1", "E_2"), Map.of(), false), x, y, classes, 5, 1);
     assertEquals(1.0, withProfiles, 1e-12);
     assertTrue(without < 1.0, "a heavily smoothed model alone calls every row 'a': " + without);
   }
