@@ -12,6 +12,10 @@ public interface CaseReader {
   /** Reads one stream; {@code sourceName} is used in case sources and issue locations. */
   CaseBatch read(InputStream in, String sourceName) throws IOException;
 
-  /** Reads a file (or, for formats that support it, a directory tree). */
-  CaseBatch read(Path path) throws IOException;
+  /** Reads a file, gzip-compressed when its name ends in {@code .gz} (formats that read a directory tree override this). */
+  default CaseBatch read(Path path) throws IOException {
+    try (InputStream in = CaseFiles.open(path)) {
+      return read(in, path.toString());
+    }
+  }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +17,6 @@ import java.util.Optional;
  */
 public final class CasesTsvReader implements CaseReader {
   static final List<String> REQUIRED = List.of("case_id", "disease_ids", "observed_hpo");
-
-  @Override
-  public CaseBatch read(Path path) throws IOException {
-    try (InputStream in = CaseFiles.open(path)) {
-      return read(in, path.toString());
-    }
-  }
 
   @Override
   public CaseBatch read(InputStream in, String sourceName) throws IOException {

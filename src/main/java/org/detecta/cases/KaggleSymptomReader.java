@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +24,6 @@ public final class KaggleSymptomReader implements CaseReader {
   public static boolean recognises(String header) {
     String h = header.replace("\uFEFF", "").trim();
     return h.replace(",", "").isBlank() || h.startsWith("Disease,Symptom_") || CsvLine.split(h).contains("prognosis");
-  }
-
-  @Override
-  public CaseBatch read(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      return read(in, path.toString());
-    }
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 /**
  * Fits a {@link FusionModel} on a validation split as a conditional logit: for each validation case, the
- * candidates are the union of every component's top {@value #TOP} diseases, {@value #RANDOM} random
+ * candidates are the union of the top {@value #TOP} diseases of every component a kept feature uses, {@value #RANDOM} random
  * others and the true diagnosis; the weights maximise the mean log-probability of the true diagnosis
  * among its candidates (softmax over candidates, L2 penalty, Adam on standardised features). Then a
  * one-dimensional search of the temperature maximises the validation log-likelihood over the whole disease
@@ -21,14 +21,15 @@ public final class FusionFitter {
   private static final int ITERATIONS = 400;
   private static final double L2 = Double.parseDouble(System.getProperty("detecta.rare.l2", "1e-2"));
   /**
-   * Features left out of the fit (weight 0), by name. Default: the likelihood-ratio features. Measured on a
-   * 2,665-case sample (5-fold CV) they add about one point of top-1 (0.233 vs 0.223) but the two LR scorers
-   * cost about ten times the rest of a query, which would break the 2 ms latency budget. Experiments:
-   * {@code -Ddetecta.rare.drop=none} fits every feature, or a comma-separated list of feature names.
+   * Features left out of the fit (weight 0), by name. Default: none. The likelihood-ratio features were left out
+   * until their scorers became cheap (noise model with precomputed gains, general terms pruned); with them the
+   * fusion gained two points of top-1 (5-fold CV, {@code --sample 2500}: 0.245 vs 0.223, docs/RARE_ENGINE.md).
+   * Experiments: {@code -Ddetecta.rare.drop=} a comma-separated list of feature names.
    */
-  static final String DEFAULT_DROPPED = "lr-kb,lr-cases,lr-cases*seen,rank:lr-kb,rank:lr-cases";
+  static final String DEFAULT_DROPPED = "";
   private static final java.util.Set<String> DROPPED = java.util.Set.of(
-      System.getProperty("detecta.rare.drop", DEFAULT_DROPPED).split(","));
+      (System.getProperty("detecta.rare.drop", DEFAULT_DROPPED) + "," + System.getProperty("detecta.rare.drop.extra", ""))
+          .split(","));
 
   /** The fitted fusion and its validation figures. */
   public record Fit(FusionModel model, double logLikelihood, double ece, int cases) {
@@ -83,12 +84,26 @@ public final class FusionFitter {
     return new Fit(fusion, ll, ece, data.size());
   }
 
+  /** A fusion with weight 1 on every feature the fit may use: which components must be scored. */
+  static FusionModel usable() {
+    double[] w = new double[FusionFeatures.COUNT];
+    for (int f = 0; f < w.length; f++) {
+      w[f] = DROPPED.contains(FusionFeatures.NAMES.get(f)) ? 0 : 1;
+    }
+    return new FusionModel(w, 1);
+  }
+
   static Candidates candidates(ScoringModel model, ResolvedCase c, long seed) {
-    float[][] comps = model.scoreAll(c.observed(), c.excluded());
+    FusionModel usable = usable();
+    float[][] comps = model.score(c.observed(), c.excluded(), usable);
+    boolean[] computed = new boolean[ScoringModel.COMPONENTS];
     TreeSet<Integer> set = new TreeSet<>();
     for (int component = 0; component < ScoringModel.COMPONENTS; component++) {
-      for (int d : Ranks.top(comps[component], TOP)) {
-        set.add(d);
+      computed[component] = usable.needs(component);
+      if (computed[component]) {
+        for (int d : Ranks.top(comps[component], TOP)) {
+          set.add(d);
+        }
       }
     }
     for (String id : c.diagnoses()) {
@@ -108,9 +123,7 @@ public final class FusionFitter {
       }
     }
     float otherWeight = others.isEmpty() ? 0 : (float) (model.size() - chosen) / others.size();
-    boolean[] all = new boolean[ScoringModel.COMPONENTS];
-    java.util.Arrays.fill(all, true);
-    FusionFeatures features = new FusionFeatures(comps, model, all);
+    FusionFeatures features = new FusionFeatures(comps, model, computed);
     int rows = chosen + others.size();
     float[][] x = new float[rows][FusionFeatures.COUNT];
     boolean[] truth = new boolean[rows];

@@ -32,6 +32,19 @@ public final class FusionModel {
     this.active = java.util.stream.IntStream.range(0, this.weights.length).filter(f -> this.weights[f] != 0).toArray();
   }
 
+  /** A fusion from named weights (features not named weigh 0). */
+  public static FusionModel of(java.util.Map<String, Double> named, double temperature) {
+    double[] w = new double[FusionFeatures.COUNT];
+    named.forEach((name, weight) -> {
+      int f = FusionFeatures.NAMES.indexOf(name);
+      if (f < 0) {
+        throw new IllegalArgumentException("unknown fusion feature " + name);
+      }
+      w[f] = weight;
+    });
+    return new FusionModel(w, temperature);
+  }
+
   /** Ranking by one component alone (its feature weight 1), unit temperature. */
   public static FusionModel only(int component) {
     double[] w = new double[FusionFeatures.COUNT];

@@ -40,7 +40,7 @@ public final class KbProfiles {
         }
         own.add(t);
         float f = (float) (a.frequencyKnown() ? a.frequency() : parameters.unknownFrequency());
-        f = Math.max(f, (float) parameters.falsePositive());
+        f = Math.max(f, RankParameters.MIN_FREQUENCY);
         for (int c : terms.ancestors(t)) {
           map.merge(c, f, Math::max);
         }

@@ -1,15 +1,16 @@
 package org.detecta.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.detecta.diagnosis.Evidence;
 import org.detecta.diagnosis.MatchKind;
 
 /**
- * LIRICAL-style likelihood ratios over a {@link PostingsIndex} of propagated P(term | disease).
- * Observed term q: P(q|d) when the profile contains q (exact, or less specific than a feature through
- * propagation); else the best ancestor c of q in the profile, scaled by bg(q)/bg(c) (q is more specific
- * than the feature); else the false-positive rate; divided by the background bg(q). Excluded term q:
+ * LIRICAL-style likelihood ratios over a {@link PostingsIndex} of propagated P(term | disease). Observed
+ * term q: the noise model of {@link ObservedLikelihoods}, log LR = log ε + the best gain over q and its
+ * ancestors (exact match, query less specific through propagation, query more specific than a feature, or a
+ * shared ancestor), log ε alone when the disease explains nothing of q. Excluded term q:
  * (1 - P(q|d)) / (1 - bg(q)), so diseases that usually show q are pushed down; a NOT annotation on q or an
  * ancestor counts for the disease. Scores are sums of log LRs. Observed and excluded terms can be scored
  * by separate instances, so the fusion can weigh them apart: in published cohorts, a patient's excluded
@@ -20,10 +21,11 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
 
   private final String name;
   private final int[][] ancestors;
+  private final ObservedLikelihoods likelihoods;
   private final PostingsIndex index;
   private final PostingsIndex notIndex;
   private final int[][] direct;
-  private final RankParameters parameters;
+  private final double maxPresent;
   private final boolean useObserved;
   private final boolean useExcluded;
 
@@ -31,16 +33,17 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
    * @param direct   per disease, its directly annotated (or directly observed) terms, sorted — for evidence only
    * @param notIndex term → diseases annotated NOT with it
    */
-  public LikelihoodRatioScorer(String name, int[][] ancestors, PostingsIndex index, PostingsIndex notIndex,
-                               int[][] direct, RankParameters parameters, boolean useObserved, boolean useExcluded) {
+  public LikelihoodRatioScorer(String name, int[][] ancestors, ObservedLikelihoods likelihoods, PostingsIndex notIndex,
+                               int[][] direct, double maxPresent, boolean useObserved, boolean useExcluded) {
     this.name = name;
     this.useObserved = useObserved;
     this.useExcluded = useExcluded;
     this.ancestors = ancestors;
-    this.index = index;
+    this.likelihoods = likelihoods;
+    this.index = likelihoods.index();
     this.notIndex = notIndex;
     this.direct = direct;
-    this.parameters = parameters;
+    this.maxPresent = maxPresent;
   }
 
   @Override
@@ -50,51 +53,44 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
 
   @Override
   public void score(int[] observed, int[] excluded, float[] out) {
-    java.util.Arrays.fill(out, 0f);
-    float fp = (float) parameters.falsePositive();
-    float logFp = (float) Math.log(fp);
-    // best[d] > 0 only for diseases touched by the current term; the others keep the false-positive rate,
-    // whose log ratio is added to every disease at the end (one pass, not one per term).
-    float[] best = new float[out.length];
-    int[] touched = new int[out.length];
+    Arrays.fill(out, 0f);
     double constant = 0;
-    for (int q : useObserved ? observed : new int[0]) {
-      double bgQ = index.background(q);
-      int n = 0;
-      // ancestors are sorted by index, not depth: the max over all of them is order-independent.
-      for (int c : ancestors[q]) {
-        double scale = c == q ? 1.0 : bgQ / index.background(c);
-        if (scale <= fp) {
-          continue;
-        }
-        int[] ds = index.diseases(c);
-        float[] ps = index.probs(c);
-        for (int i = 0; i < ds.length; i++) {
-          float v = (float) (ps[i] * scale);
-          int d = ds[i];
-          if (v > fp && v > best[d]) {
-            if (best[d] == 0) {
-              touched[n++] = d;
+    if (useObserved && observed.length > 0) {
+      // best[d] > 0 only for diseases touched by the current term (every stored gain is > 0); the others
+      // keep log ε, added to every disease at the end (one pass, not one per term).
+      float[] best = new float[out.length];
+      int[] touched = new int[out.length];
+      for (int q : observed) {
+        int n = 0;
+        for (int c : ancestors[q]) {
+          int[] ds = likelihoods.diseases(c);
+          float[] gs = likelihoods.gains(c);
+          for (int i = 0; i < ds.length; i++) {
+            int d = ds[i];
+            float g = gs[i];
+            if (g > best[d]) {
+              if (best[d] == 0) {
+                touched[n++] = d;
+              }
+              best[d] = g;
             }
-            best[d] = v;
           }
         }
+        for (int i = 0; i < n; i++) {
+          int d = touched[i];
+          out[d] += best[d];
+          best[d] = 0;
+        }
+        constant += likelihoods.logNoise();
       }
-      for (int i = 0; i < n; i++) {
-        int d = touched[i];
-        out[d] += (float) Math.log(best[d]) - logFp;
-        best[d] = 0;
-      }
-      constant += logFp - Math.log(bgQ);
     }
-    double max = parameters.maxPresent();
     for (int q : useExcluded ? excluded : new int[0]) {
-      double bg = Math.min(index.background(q), max);
+      double bg = Math.min(index.background(q), maxPresent);
       constant += -Math.log(1 - bg);
       int[] ds = index.diseases(q);
       float[] ps = index.probs(q);
       for (int i = 0; i < ds.length; i++) {
-        out[ds[i]] += (float) Math.log(1 - Math.min(ps[i], max));
+        out[ds[i]] += (float) Math.log(1 - Math.min(ps[i], maxPresent));
       }
       for (int c : ancestors[q]) {
         for (int d : notIndex.diseases(c)) {
@@ -110,41 +106,19 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     }
   }
 
-  /** Per-term contributions for one disease (the same numbers {@link #score} sums). */
+  /** Per-term contributions for one disease (the same numbers {@link #score} sums, observed then excluded). */
   public List<Evidence> explain(int[] observed, int[] excluded, int disease, TermNames names) {
     List<Evidence> evidence = new ArrayList<>();
-    double fp = parameters.falsePositive();
     for (int q : observed) {
-      double bgQ = index.background(q);
-      float own = index.prob(q, disease);
-      if (own > 0) {
-        boolean exact = java.util.Arrays.binarySearch(direct[disease], q) >= 0;
-        int feature = exact ? q : descendantFeature(q, disease);
-        double p = Math.max(own, fp);
-        evidence.add(new Evidence(names.id(q), feature < 0 ? "" : names.id(feature),
-            exact ? MatchKind.EXACT : MatchKind.QUERY_LESS_SPECIFIC, Math.log(p / bgQ)));
-        continue;
-      }
-      double best = fp;
-      int bestTerm = -1;
-      for (int c : ancestors[q]) {
-        double p = index.prob(c, disease) * bgQ / index.background(c);
-        if (p > best) {
-          best = p;
-          bestTerm = c;
-        }
-      }
-      evidence.add(new Evidence(names.id(q), bestTerm < 0 ? "" : names.id(bestTerm),
-          bestTerm < 0 ? MatchKind.NO_MATCH : MatchKind.QUERY_MORE_SPECIFIC, Math.log(best / bgQ)));
+      evidence.add(observedEvidence(q, disease, names));
     }
-    double max = parameters.maxPresent();
     for (int q : excluded) {
-      double bg = Math.min(index.background(q), max);
-      double p = Math.min(index.prob(q, disease), max);
+      double bg = Math.min(index.background(q), maxPresent);
+      double p = Math.min(index.prob(q, disease), maxPresent);
       double contribution = Math.log((1 - p) / (1 - bg));
       boolean not = false;
       for (int c : ancestors[q]) {
-        not |= java.util.Arrays.binarySearch(notIndex.diseases(c), disease) >= 0;
+        not |= Arrays.binarySearch(notIndex.diseases(c), disease) >= 0;
       }
       if (not) {
         contribution += NOT_BONUS;
@@ -155,9 +129,37 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     return evidence;
   }
 
+  /**
+   * The best-gain ancestor of {@code q} in the disease profile (on equal gain the more specific one) and how it
+   * relates to the disease's features.
+   */
+  private Evidence observedEvidence(int q, int disease, TermNames names) {
+    float best = 0;
+    int bestTerm = -1;
+    for (int c : ancestors[q]) {
+      float g = likelihoods.gain(c, disease);
+      if (g > best || (g == best && g > 0 && Arrays.binarySearch(ancestors[c], bestTerm) >= 0)) {
+        best = g;
+        bestTerm = c;
+      }
+    }
+    double contribution = likelihoods.logNoise() + best;
+    if (bestTerm < 0) {
+      return new Evidence(names.id(q), "", MatchKind.NO_MATCH, contribution);
+    }
+    boolean directFeature = Arrays.binarySearch(direct[disease], bestTerm) >= 0;
+    if (bestTerm == q) {
+      int feature = directFeature ? q : descendantFeature(q, disease);
+      return new Evidence(names.id(q), feature < 0 ? "" : names.id(feature),
+          directFeature ? MatchKind.EXACT : MatchKind.QUERY_LESS_SPECIFIC, contribution);
+    }
+    return new Evidence(names.id(q), names.id(bestTerm),
+        directFeature ? MatchKind.QUERY_MORE_SPECIFIC : MatchKind.RELATED, contribution);
+  }
+
   private int descendantFeature(int q, int disease) {
     for (int t : direct[disease]) {
-      if (java.util.Arrays.binarySearch(ancestors[t], q) >= 0) {
+      if (Arrays.binarySearch(ancestors[t], q) >= 0) {
         return t;
       }
     }

@@ -53,6 +53,10 @@ public final class PostingsIndex {
     return diseaseCount;
   }
 
+  public int termCount() {
+    return diseases.length;
+  }
+
   /** Diseases having the term (ascending); must not be modified. */
   public int[] diseases(int term) {
     return diseases[term];

@@ -20,12 +20,15 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 2; format 1 (profiles only, four fixed weights) is refused.
+ * rebuilt from the cases on load. Format 3 (format 2 stored a false-positive rate where the likelihood-ratio
+ * noise model now has ε, and no size or frequency exponent); formats 1 and 2 are refused. Fusion
+ * weights are stored by feature name: an artifact written before a feature existed loads with that weight 0
+ * (it ranks exactly as when it was trained); a feature name this build does not know is refused.
  */
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   public RareArtifact {
     cases = List.copyOf(cases);
@@ -46,10 +49,12 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeUTF(release.ontologySha256());
       out.writeUTF(release.annotationsSha256());
       out.writeDouble(parameters.unknownFrequency());
-      out.writeDouble(parameters.falsePositive());
+      out.writeDouble(parameters.noise());
       out.writeDouble(parameters.smoothing());
       out.writeDouble(parameters.publicationCap());
       out.writeDouble(parameters.maxPresent());
+      out.writeDouble(parameters.sizeExponent());
+      out.writeDouble(parameters.frequencyExponent());
       double[] w = weights.weights();
       out.writeInt(w.length);
       for (int f = 0; f < w.length; f++) {
@@ -93,6 +98,25 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * Named fusion weights then the temperature. Features missing from the artifact (added after it was
+   * written) weigh 0; an unknown name means a newer or different build wrote it.
+   */
+  static FusionModel readWeights(DataInputStream in) throws IOException {
+    int nf = in.readInt();
+    double[] w = new double[FusionFeatures.COUNT];
+    for (int f = 0; f < nf; f++) {
+      String name = in.readUTF();
+      int index = FusionFeatures.NAMES.indexOf(name);
+      if (index < 0) {
+        throw new IOException("rare-phenotype artifact has fusion feature '" + name + "', unknown to this build; "
+            + "retrain it with ./detecta train --model rare-phenotype");
+      }
+      w[index] = in.readDouble();
+    }
+    return new FusionModel(w, in.readDouble());
+  }
+
   public static RareArtifact read(byte[] artifact, TermIndex terms) throws IOException {
     try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(artifact)))) {
       if (in.readInt() != MAGIC) {
@@ -105,22 +129,8 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble());
-      int nf = in.readInt();
-      if (nf != FusionFeatures.COUNT) {
-        throw new IOException("rare-phenotype artifact has " + nf + " fusion features, this build expects "
-            + FusionFeatures.COUNT + "; retrain it with ./detecta train --model rare-phenotype");
-      }
-      double[] w = new double[nf];
-      for (int f = 0; f < nf; f++) {
-        String name = in.readUTF();
-        if (!name.equals(FusionFeatures.NAMES.get(f))) {
-          throw new IOException("rare-phenotype artifact fusion feature " + f + " is '" + name + "', expected '"
-              + FusionFeatures.NAMES.get(f) + "'; retrain it with ./detecta train --model rare-phenotype");
-        }
-        w[f] = in.readDouble();
-      }
-      FusionModel weights = new FusionModel(w, in.readDouble());
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+      FusionModel weights = readWeights(in);
       int nl = in.readInt();
       Map<String, String> labels = new HashMap<>();
       for (int i = 0; i < nl; i++) {

@@ -21,7 +21,9 @@ import org.detecta.pipeline.TrainingContext;
 
 /**
  * The {@code rare-phenotype} family. Training: seeded publication-grouped split 70/20/10 of the
- * phenopackets; case profiles on train, fusion weights on validation, the test split measured once. The
+ * phenopackets; fusion weights cross-fitted on train + validation (each of 3 publication-grouped parts scored
+ * by components built on the others), the validation split then measured with components built on train, and
+ * the test split (never used for any fit) measured once. The
  * stored artifact then refits the case profiles on <em>all</em> cases (weights kept), so the released model
  * knows every disease seen in the data; its reported metrics are those of the held-out splits.
  */
@@ -57,7 +59,12 @@ public final class RarePhenotypeFamily implements ModelFamily {
     List<ResolvedCase> train = GroupedSplit.select(cases, parts, 0, true);
     List<ResolvedCase> validation = GroupedSplit.select(cases, parts, 1, true);
     List<ResolvedCase> test = GroupedSplit.select(cases, parts, 2, true);
-    FusionFitter.Fit fit = trainer.fitWeights(train, validation, context.progress());
+    List<ResolvedCase> fitting = new ArrayList<>(train);
+    fitting.addAll(validation);
+    trainer = trainer.tuneLikelihoods(fitting, CrossValidation.DEFAULT_INNER_PARTS, context.seed(), context.progress());
+    parameters = trainer.parameters();
+    FusionFitter.Fit fit = trainer.fitWeightsCrossed(fitting, CrossValidation.DEFAULT_INNER_PARTS, context.seed(),
+        context.progress());
     ScoringModel trainModel = trainer.scoringModel(train);
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     metrics.put("validation", metrics(trainModel, validation, fit.model(), fit.ece()));
@@ -77,15 +84,18 @@ public final class RarePhenotypeFamily implements ModelFamily {
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("unknownFrequency", parameters.unknownFrequency());
-    params.put("falsePositive", parameters.falsePositive());
+    params.put("noise", parameters.noise());
     params.put("smoothing", parameters.smoothing());
     params.put("publicationCap", parameters.publicationCap());
     params.put("maxPresent", parameters.maxPresent());
+    params.put("sizeExponent", parameters.sizeExponent());
+    params.put("frequencyExponent", parameters.frequencyExponent());
     for (int f = 0; f < FusionFeatures.COUNT; f++) {
       params.put("weight:" + FusionFeatures.NAMES.get(f), fit.model().weight(f));
     }
     params.put("temperature", fit.model().temperature());
-    params.put("split", "publication-grouped 70/20/10, seed " + context.seed() + "; artifact profiles refit on all cases");
+    params.put("split", "publication-grouped 70/20/10, seed " + context.seed() + "; fusion cross-fitted on train+validation ("
+        + CrossValidation.DEFAULT_INNER_PARTS + " parts); artifact profiles refit on all cases");
     List<DataFile> data = new ArrayList<>();
     data.add(new DataFile("hpo/hp.json", kb.release().ontologySha256(),
         Files.size(context.dataDir().resolve("hpo/hp.json")), kb.release().ontologyVersion()));

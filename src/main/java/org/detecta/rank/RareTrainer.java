@@ -19,14 +19,37 @@ public final class RareTrainer {
   private final Map<String, String> labels;
 
   public RareTrainer(KnowledgeBase kb, RankParameters parameters, Map<String, String> labels) {
+    this(kb, parameters, labels, new KbProfiles(kb, parameters));
+  }
+
+  private RareTrainer(KnowledgeBase kb, RankParameters parameters, Map<String, String> labels, KbProfiles kbProfiles) {
     this.kb = kb;
     this.parameters = parameters;
-    this.kbProfiles = new KbProfiles(kb, parameters);
+    this.kbProfiles = kbProfiles;
     this.labels = Map.copyOf(labels);
   }
 
   public RankParameters parameters() {
     return parameters;
+  }
+
+  /** The same trainer with other parameters (the KB profiles are rebuilt only if the unknown frequency differs). */
+  public RareTrainer withParameters(RankParameters other) {
+    return new RareTrainer(kb, other, labels, other.unknownFrequency() == parameters.unknownFrequency()
+        ? kbProfiles : new KbProfiles(kb, other));
+  }
+
+  /**
+   * This trainer with its likelihood-ratio constants chosen on held-out publications ({@link LikelihoodFit}):
+   * the cases are split by publication into {@code parts} (as {@link #fitWeightsCrossed} does with the same seed);
+   * components built on parts 1.. are validated on part 0.
+   */
+  public RareTrainer tuneLikelihoods(List<ResolvedCase> cases, int parts, long seed, Consumer<String> progress) {
+    int[] folds = GroupedSplit.folds(cases, Math.max(2, parts), seed);
+    List<ResolvedCase> training = GroupedSplit.select(cases, folds, 0, false);
+    LikelihoodFit.Result constants = LikelihoodFit.fit(scoringModel(training),
+        p -> withParameters(p).scoringModel(training), GroupedSplit.select(cases, folds, 0, true), progress);
+    return withParameters(constants.parameters());
   }
 
   public ScoringModel scoringModel(List<ResolvedCase> training) {

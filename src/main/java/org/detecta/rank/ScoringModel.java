@@ -33,12 +33,18 @@ public final class ScoringModel {
   private final String[] names;
   private final Map<String, Integer> indexById;
   private final boolean[] learned;
+  private final boolean[] omim;
   private final int kbSize;
   private final PhenotypeScorer[] scorers;
   private final LikelihoodRatioScorer explainer;
   private final PostingsIndex profiles;
   /** Scores of a component the fusion skips; never written. */
   private final float[] zeros;
+  private final PostingsIndex kbIndex;
+  private final PostingsIndex notIndex;
+  private final int[][] ancestors;
+  private final int[][] direct;
+  private final RankParameters parameters;
 
   public ScoringModel(KnowledgeBase kb, KbProfiles kbProfiles, List<ResolvedCase> training, Map<String, String> labels,
                       RankParameters parameters) {
@@ -63,6 +69,10 @@ public final class ScoringModel {
     indexById = Map.copyOf(byId);
     zeros = new float[n];
     learned = new boolean[n];
+    omim = new boolean[n];
+    for (int d = 0; d < n; d++) {
+      omim[d] = ids[d].startsWith("OMIM:");
+    }
     kbSize = kbProfiles.size();
     float[] logPrior = new float[n];
     List<Map<Integer, Float>> kbPresent = new ArrayList<>(kbProfiles.present);
@@ -114,14 +124,70 @@ public final class ScoringModel {
     PostingsIndex caseIndex = new PostingsIndex(termCount, smoothed, floor);
     profiles = caseIndex;
     PostingsIndex notIndex = new PostingsIndex(termCount, nots, floor);
-    explainer = new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, true);
+    this.kbIndex = kbIndex;
+    this.notIndex = notIndex;
+    this.ancestors = ancestors;
+    this.direct = direct;
+    LikelihoodRatioScorer[] lr = likelihoodScorers(parameters);
+    explainer = lr[0];
     scorers = new PhenotypeScorer[] {
-        new SimilarityScorer(ancestors, ic, caseIndex, MIN_IC),
-        new LikelihoodRatioScorer("lr-kb", ancestors, kbIndex, notIndex, direct, parameters, true, false),
-        new LikelihoodRatioScorer("lr-cases", ancestors, caseIndex, notIndex, direct, parameters, true, false),
-        new LikelihoodRatioScorer("excluded", ancestors, caseIndex, notIndex, direct, parameters, false, true),
+        new SimilarityScorer(ancestors, ic, caseIndex, MIN_IC), lr[LR_KB], lr[LR_CASES], lr[EXCLUDED],
         new CaseNeighbours(training, indexById, ancestors, ic, MIN_IC, KNN_TOP),
         new DiseasePrior(logPrior)};
+    this.parameters = parameters;
+  }
+
+  /**
+   * The same model with other likelihood-ratio constants (noise, size and frequency exponents, excluded cap): the
+   * likelihood-ratio scorers and the explainer are rebuilt, the profiles, similarity, neighbours and prior are
+   * shared. Unknown frequency, smoothing and publication cap shape the profiles and must be unchanged.
+   */
+  public ScoringModel withLikelihoods(RankParameters other) {
+    if (!other.sameProfiles(parameters)) {
+      throw new IllegalArgumentException("profile parameters differ: " + parameters + " vs " + other);
+    }
+    return new ScoringModel(this, other);
+  }
+
+  private ScoringModel(ScoringModel base, RankParameters parameters) {
+    terms = base.terms;
+    ids = base.ids;
+    names = base.names;
+    indexById = base.indexById;
+    learned = base.learned;
+    omim = base.omim;
+    kbSize = base.kbSize;
+    profiles = base.profiles;
+    zeros = base.zeros;
+    kbIndex = base.kbIndex;
+    notIndex = base.notIndex;
+    ancestors = base.ancestors;
+    direct = base.direct;
+    this.parameters = parameters;
+    LikelihoodRatioScorer[] lr = likelihoodScorers(parameters);
+    explainer = lr[0];
+    scorers = base.scorers.clone();
+    for (int c : new int[] {LR_KB, LR_CASES, EXCLUDED}) {
+      scorers[c] = lr[c];
+    }
+  }
+
+  /** The explainer (observed and excluded, case-smoothed profiles) at 0, then lr-kb, lr-cases, excluded. */
+  private LikelihoodRatioScorer[] likelihoodScorers(RankParameters p) {
+    ObservedLikelihoods onCases = new ObservedLikelihoods(profiles, p);
+    ObservedLikelihoods onKb = new ObservedLikelihoods(kbIndex, p);
+    LikelihoodRatioScorer[] out = new LikelihoodRatioScorer[EXCLUDED + 1];
+    out[0] = new LikelihoodRatioScorer("lr-cases", ancestors, onCases, notIndex, direct, p.maxPresent(), true, true);
+    out[LR_KB] = new LikelihoodRatioScorer("lr-kb", ancestors, onKb, notIndex, direct, p.maxPresent(), true, false);
+    out[LR_CASES] = new LikelihoodRatioScorer("lr-cases", ancestors, onCases, notIndex, direct, p.maxPresent(), true,
+        false);
+    out[EXCLUDED] = new LikelihoodRatioScorer("excluded", ancestors, onCases, notIndex, direct, p.maxPresent(), false,
+        true);
+    return out;
+  }
+
+  public RankParameters parameters() {
+    return parameters;
   }
 
   public int size() {
@@ -145,6 +211,11 @@ public final class ScoringModel {
   /** True when training cases contributed to this disease's profile. */
   public boolean learned(int d) {
     return learned[d];
+  }
+
+  /** True for an OMIM entry (the namespace every phenopacket diagnosis uses). */
+  public boolean omim(int d) {
+    return omim[d];
   }
 
   /** True when the disease comes from the knowledge base (not only from cases). */

@@ -46,8 +46,7 @@ public final class TermSearch {
         }
       }
     }
-    Token[] sorted = list.toArray(Token[]::new);
-    Arrays.parallelSort(sorted, Comparator.comparing(Token::text)); // stable: equal tokens keep entry order
+    Token[] sorted = sortStably(list);
     // merged with the earlier entries' tokens, which come first among equal tokens (their entries come first)
     this.tokens = new String[baseTokens.length + sorted.length];
     this.tokenEntry = new int[tokens.length];
@@ -75,6 +74,36 @@ public final class TermSearch {
     }
     return new TermSearch(all, Arrays.copyOf(foldedLabels, all.length), entries.length, new HashMap<>(byFoldedLabel),
         tokens, tokenEntry);
+  }
+
+  /**
+   * The tokens ordered by text, equal texts in list (= entry) order: the distinct words are sorted, then each token
+   * is placed by its word's rank (a counting sort), far cheaper than sorting every token by string comparison.
+   */
+  private static Token[] sortStably(List<Token> tokens) {
+    Map<String, Integer> rank = new HashMap<>();
+    for (Token token : tokens) {
+      rank.putIfAbsent(token.text(), 0);
+    }
+    String[] words = rank.keySet().toArray(String[]::new);
+    Arrays.sort(words);
+    int[] start = new int[words.length + 1];
+    for (int r = 0; r < words.length; r++) {
+      rank.put(words[r], r);
+    }
+    int[] ranks = new int[tokens.size()];
+    for (int k = 0; k < ranks.length; k++) {
+      ranks[k] = rank.get(tokens.get(k).text());
+      start[ranks[k] + 1]++;
+    }
+    for (int r = 0; r < words.length; r++) {
+      start[r + 1] += start[r];
+    }
+    Token[] sorted = new Token[tokens.size()];
+    for (int k = 0; k < ranks.length; k++) {
+      sorted[start[ranks[k]]++] = tokens.get(k);
+    }
+    return sorted;
   }
 
   private static List<Integer> concat(List<Integer> a, List<Integer> b) {

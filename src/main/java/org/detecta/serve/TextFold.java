@@ -8,49 +8,60 @@ import java.util.regex.Pattern;
 public final class TextFold {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  /** Characters below this (ASCII and the Latin letters with accents) are folded through {@link #PLAIN}. */
+  private static final int TABLE = 0x250;
+  /** Each such character decomposed, without its marks, lower-cased: exactly what {@link #slow} does to it. */
+  private static final String[] PLAIN = plainTable();
 
   private TextFold() {
   }
 
   /** Lower case, accents removed, every run of other characters (incl. '_') one space, trimmed. */
   public static String fold(String text) {
-    if (isAscii(text)) {
-      return foldAscii(text);
-    }
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-    return NON_ALNUM.matcher(plain).replaceAll(" ").trim();
-  }
-
-  /** The same folding for plain ASCII (most labels), without normalisation or regular expressions. */
-  private static String foldAscii(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean gap = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
+      if (c >= TABLE) {
+        return slow(text); // other scripts, combining marks, surrogates: the general rule
       }
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        if (gap && out.length() > 0) {
-          out.append(' ');
+      String plain = PLAIN[c];
+      for (int k = 0; k < plain.length(); k++) {
+        char p = plain.charAt(k);
+        if ((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) {
+          if (gap && out.length() > 0) {
+            out.append(' ');
+          }
+          gap = false;
+          out.append(p);
+        } else {
+          gap = true;
         }
-        gap = false;
-        out.append(c);
-      } else {
-        gap = true;
       }
     }
     return out.toString();
   }
 
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
+  /**
+   * The general rule: NFD, combining marks removed, lower case, runs of anything but a-z and 0-9 one space. The table
+   * gives the same per character because decomposition, mark removal and lower-casing (after the marks are gone)
+   * act on each character of these alphabets alone.
+   */
+  private static String slow(String text) {
+    return NON_ALNUM.matcher(plain(text)).replaceAll(" ").trim();
+  }
+
+  private static String plain(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+
+  private static String[] plainTable() {
+    String[] table = new String[TABLE];
+    for (char c = 0; c < TABLE; c++) {
+      table[c] = plain(String.valueOf(c));
     }
-    return true;
+    return table;
   }
 
   public static String[] tokens(String text) {

@@ -66,9 +66,9 @@ class TermSearchTest {
   }
 
   @Test
-  void asciiFoldingMatchesTheUnicodeFolding() {
+  void tableFoldingMatchesTheUnicodeFolding() {
     java.util.Random random = new java.util.Random(11);
-    String alphabet = "aZ9 _-.,/()'\t\u0001xyQ";
+    String alphabet = "aZ9 _-.,/()'\t\u0001xyQÁáéÍñÑüÜçßæØ×ªºµÿŁłŒœǅǈƒ\u0301\u0308İıΣσς";
     for (int n = 0; n < 2000; n++) {
       StringBuilder text = new StringBuilder();
       for (int i = random.nextInt(12); i > 0; i--) {
@@ -78,6 +78,12 @@ class TermSearchTest {
       String reference = java.text.Normalizer.normalize(plain, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
           .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
       assertEquals(reference, TextFold.fold(plain), "'" + plain + "'");
+    }
+    for (char c = 0; c < 0x250; c++) {
+      String text = "Ab" + c + "9" + c + c + " z";
+      String reference = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+          .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+      assertEquals(reference, TextFold.fold(text), "U+" + Integer.toHexString(c));
     }
     assertEquals("convulsion febril", TextFold.fold("  Convulsión_febril! "));
   }

@@ -1,0 +1,144 @@
+package org.detecta.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.detecta.diagnosis.Evidence;
+import org.detecta.diagnosis.MatchKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The likelihood-ratio noise model on a hand-made ontology: 0 root, 1 organ (child of 0), 2 and 3 (children of
+ * 1), 4 (child of 2), 5 an unrelated term of another branch (shares no ancestor). Disease profiles are propagated by hand.
+ */
+class LikelihoodRatioScorerTest {
+  private static final int[][] ANCESTORS = {{0}, {0, 1}, {0, 1, 2}, {0, 1, 3}, {0, 1, 2, 4}, {5}};
+  private static final double EPS = 0.05;
+
+  /** Propagated profile: each direct term with its frequency, ancestors with the max below them. */
+  private static Map<Integer, Float> profile(Map<Integer, Float> direct) {
+    Map<Integer, Float> out = new HashMap<>();
+    direct.forEach((t, f) -> {
+      for (int a : ANCESTORS[t]) {
+        out.merge(a, f, Math::max);
+      }
+    });
+    return out;
+  }
+
+  private static LikelihoodRatioScorer scorer(List<Map<Integer, Float>> direct, RankParameters p) {
+    List<Map<Integer, Float>> profiles = new ArrayList<>();
+    int[][] own = new int[direct.size()][];
+    List<Map<Integer, Float>> nots = new ArrayList<>();
+    for (int d = 0; d < direct.size(); d++) {
+      profiles.add(profile(direct.get(d)));
+      own[d] = direct.get(d).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      nots.add(Map.of());
+    }
+    PostingsIndex index = new PostingsIndex(ANCESTORS.length, profiles, 1e-3);
+    PostingsIndex notIndex = new PostingsIndex(ANCESTORS.length, nots, 1e-3);
+    return new LikelihoodRatioScorer("lr", ANCESTORS, new ObservedLikelihoods(index, p), notIndex, own,
+        p.maxPresent(), true, true);
+  }
+
+  private static RankParameters plain() {
+    return RankParameters.defaults().withNoise(EPS).withSizeExponent(0).withFrequencyExponent(1);
+  }
+
+  private static float[] score(LikelihoodRatioScorer s, int diseases, int[] observed, int[] excluded) {
+    float[] out = new float[diseases];
+    s.score(observed, excluded, out);
+    return out;
+  }
+
+  /** Nine filler diseases with term 3 only keep the background of terms 2 and 4 low. */
+  private static List<Map<Integer, Float>> withFiller(List<Map<Integer, Float>> diseases) {
+    List<Map<Integer, Float>> out = new ArrayList<>(diseases);
+    for (int i = 0; i < 9; i++) {
+      out.add(Map.of(3, 0.5f));
+    }
+    return out;
+  }
+
+  @Test
+  void exactBeatsMoreSpecificBeatsUnmatchedAndUnmatchedCostsLogNoise() {
+    // 0: exact term 4; 1: the parent 2 of the query; 2: only the unrelated rare term 5
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(4, 0.5f), Map.of(2, 0.5f), Map.of(5, 0.5f)));
+    LikelihoodRatioScorer s = scorer(d, plain());
+    float[] out = score(s, d.size(), new int[] {4}, new int[0]);
+    assertTrue(out[0] > out[1], "exact > query more specific");
+    assertTrue(out[1] > out[2], "query more specific > a disease sharing nothing with the query");
+    assertEquals(Math.log(EPS), out[2], 1e-5, "nothing explained: noise alone");
+  }
+
+  @Test
+  void anUnexplainedTermCostsEveryDiseaseTheSameWhateverItsProfileSize() {
+    // small profile (one term) vs large profile (three terms), neither explains the rare query term 5
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(4, 0.5f), Map.of(4, 0.5f, 3, 0.9f, 2, 0.9f)));
+    d.set(2, Map.of(5, 0.5f)); // someone has term 5, so its background is not the floor
+    LikelihoodRatioScorer s = scorer(d, plain());
+    float[] with = score(s, d.size(), new int[] {4, 5}, new int[0]);
+    float[] without = score(s, d.size(), new int[] {4}, new int[0]);
+    assertEquals(with[0] - without[0], with[1] - without[1], 1e-5);
+    assertEquals(Math.log(EPS), with[0] - without[0], 1e-5);
+  }
+
+  @Test
+  void sizeExponentPenalisesDiseasesWithLargeProfiles() {
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(4, 0.5f), Map.of(4, 0.5f, 3, 0.9f, 5, 0.9f)));
+    float[] none = score(scorer(d, plain()), d.size(), new int[] {4}, new int[0]);
+    assertEquals(none[0], none[1], 1e-6, "α = 0: same frequency, same score");
+    float[] corrected = score(scorer(d, plain().withSizeExponent(1)), d.size(), new int[] {4}, new int[0]);
+    assertTrue(corrected[0] > corrected[1], "α = 1: the larger profile explains the term less specifically");
+  }
+
+  @Test
+  void frequencyExponentZeroIgnoresFrequencies() {
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(4, 0.9f), Map.of(4, 0.05f)));
+    float[] one = score(scorer(d, plain()), d.size(), new int[] {4}, new int[0]);
+    assertTrue(one[0] > one[1]);
+    float[] zero = score(scorer(d, plain().withFrequencyExponent(0)), d.size(), new int[] {4}, new int[0]);
+    assertEquals(zero[0], zero[1], 1e-6);
+  }
+
+  @Test
+  void evidenceSumsToTheScoreAndNamesTheMatch() {
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(4, 0.5f), Map.of(2, 0.7f, 3, 0.6f), Map.of(5, 0.5f)));
+    RankParameters p = RankParameters.defaults();
+    LikelihoodRatioScorer s = scorer(d, p);
+    int[] observed = {2, 4, 5};
+    int[] excluded = {3};
+    float[] out = score(s, d.size(), observed, excluded);
+    for (int disease = 0; disease < d.size(); disease++) {
+      List<Evidence> evidence = s.explain(observed, excluded, disease, t -> "T" + t);
+      double sum = evidence.stream().mapToDouble(Evidence::contribution).sum();
+      assertEquals(sum, out[disease], 1e-4, "disease " + disease);
+    }
+    List<Evidence> first = s.explain(observed, excluded, 0, t -> "T" + t);
+    assertEquals(MatchKind.QUERY_LESS_SPECIFIC, first.get(0).match());
+    assertEquals("T4", first.get(0).feature());
+    assertEquals(MatchKind.EXACT, first.get(1).match());
+    assertEquals(MatchKind.NO_MATCH, first.get(2).match());
+    assertEquals(MatchKind.QUERY_MORE_SPECIFIC, s.explain(new int[] {4}, new int[0], 1, t -> "T" + t).get(0).match());
+  }
+
+  @Test
+  void termsSharedByManyDiseasesCarryNoEvidenceOnceTheirPostingsAreLong() {
+    // the organ term 1 (through 3 or 4) at 0.9 in every disease: background 0.9 > the cut
+    List<Map<Integer, Float>> few = List.of(Map.of(4, 0.9f), Map.of(3, 0.9f), Map.of(3, 0.9f, 5, 0.5f));
+    float[] small = score(scorer(few, plain()), few.size(), new int[] {1}, new int[0]);
+    assertTrue(small[0] > Math.log(EPS), "short posting list: kept");
+    List<Map<Integer, Float>> many = new ArrayList<>();
+    for (int i = 0; i <= ObservedLikelihoods.PRUNED_POSTINGS; i++) {
+      many.add(i % 2 == 0 ? Map.of(4, 0.9f) : Map.of(3, 0.9f));
+    }
+    float[] out = score(scorer(many, plain()), many.size(), new int[] {1}, new int[0]);
+    for (float v : out) {
+      assertEquals(Math.log(EPS), v, 1e-5);
+    }
+  }
+}
