@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * opened only by commands that use it).
  */
 public final class Detecta {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Detecta.class);
   private final DetectaPaths paths;
   private final Supplier<KnowledgeBase> knowledgeBase;
   private final Supplier<ModelRegistry> registry;
@@ -31,8 +32,7 @@ public final class Detecta {
     this.paths = paths;
     this.knowledgeBase = memoize(() -> new KnowledgeBaseCache(paths.home().resolve("cache"), BuildStamp.stamp())
         .loadFromDataDir(paths.data()));
-    this.registry = memoize(() -> new ModelRegistry(
-        Database.open(DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current())),
+    this.registry = memoize(() -> new ModelRegistry(Database.open(databaseConfig()),
         new ArtifactStore(paths.home().resolve("artifacts"))));
     var rare = new org.detecta.combined.RememberingFamily(new org.detecta.rank.RarePhenotypeFamily());
     var ddxplus = org.detecta.pipeline.CommonModelFamily.ddxplus(paths.home());
@@ -56,16 +56,37 @@ public final class Detecta {
    */
   public void loadKnowledgeBaseInBackground() {
     if (Files.isRegularFile(paths.data().resolve("hpo").resolve("hp.json"))) {
-      Thread thread = new Thread(() -> {
-        try {
-          knowledgeBase.get();
-        } catch (RuntimeException e) {
-          // reported by whoever needs the knowledge base
-        }
-      }, "detecta-kb-preload");
-      thread.setDaemon(true);
-      thread.start();
+      inBackground("detecta-kb-preload", knowledgeBase);
     }
+  }
+
+  /** Starts opening (and migrating) the registry on a background thread; as above, a failure is left to the caller. */
+  public void openRegistryInBackground() {
+    inBackground("detecta-registry-open", registry);
+  }
+
+  private static void inBackground(String name, Supplier<?> memoized) {
+    Thread thread = new Thread(() -> {
+      long start = System.nanoTime();
+      try {
+        memoized.get();
+        LOG.info("{}: done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+      } catch (RuntimeException e) {
+        // reported by whoever needs it: its own get() tries again
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Where the registry lives: the home's H2 file, or the database named by the environment. */
+  public DatabaseConfig databaseConfig() {
+    return DatabaseConfig.resolve(paths.home(), org.detecta.config.Environment.current());
+  }
+
+  /** The registry as a lazy value (opened by the first {@code get()}, or by {@link #openRegistryInBackground}). */
+  public Supplier<ModelRegistry> registrySupplier() {
+    return registry;
   }
 
   public ModelRegistry registry() {

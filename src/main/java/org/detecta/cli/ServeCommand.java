@@ -33,14 +33,13 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     Detecta detecta = common.detecta();
-    detecta.loadKnowledgeBaseInBackground(); // the longest step: from now, while the database and HTTP start
+    detecta.loadKnowledgeBaseInBackground(); // the longest steps, from now: the KB and opening the database,
+    detecta.openRegistryInBackground();      // while HTTP starts
     ServeConfig config = ServeConfig.fromEnv(host, port, org.detecta.config.Environment.current());
-    long opening = System.nanoTime();
-    var registry = detecta.registry();
-    LOG.info("detecta serve: JVM start {} ms ago; registry open (migrations checked) in {} ms",
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - opening) / 1_000_000);
-    DetectaServer server = DetectaServer.start(config, registry, detecta.catalog(), detecta.knowledgeBase(),
-        detecta.paths().data());
+    DetectaServer server = DetectaServer.start(config, detecta.registrySupplier(), detecta.databaseConfig(),
+        detecta.catalog(), detecta.knowledgeBase(), detecta.paths().data());
+    LOG.info("detecta serve: JVM started {} ms before the command; registry open, HTTP up",
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - start) / 1_000_000);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("detecta serve: stopping (finishing in-flight requests)");

@@ -14,13 +14,19 @@ import static org.detecta.serve.JsonBodies.MAPPER;
 public final class AdminController {
   private final AdminAuth auth;
   private final ModelService models;
-  private final ModelRegistry registry;
+  private final java.util.function.Supplier<ModelRegistry> registry;
   private final PredictionLog log;
   private final JsonBodies bodies;
   private final int retentionDays;
 
   public AdminController(AdminAuth auth, ModelService models, ModelRegistry registry, PredictionLog log,
                          JsonBodies bodies, int retentionDays) {
+    this(auth, models, () -> registry, log, bodies, retentionDays);
+  }
+
+  /** With a registry that may still be opening (an alias move waits for it). */
+  public AdminController(AdminAuth auth, ModelService models, java.util.function.Supplier<ModelRegistry> registry,
+                         PredictionLog log, JsonBodies bodies, int retentionDays) {
     this.auth = auth;
     this.models = models;
     this.registry = registry;
@@ -46,7 +52,7 @@ public final class AdminController {
           List.of(new ApiException.FieldProblem("version", version.toString(), "must be a positive whole number")));
     }
     try {
-      registry.setAlias(name, version.asInt(), alias, "api:admin");
+      registry.get().setAlias(name, version.asInt(), alias, "api:admin");
     } catch (IllegalArgumentException e) {
       throw new ApiException(404, "not_found", e.getMessage(),
           List.of(new ApiException.FieldProblem("version", name + ":" + version.asInt() + "@" + alias, "cannot be set")));

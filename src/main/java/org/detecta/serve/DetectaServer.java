@@ -7,6 +7,7 @@ import org.detecta.text.SpanishLabels;
 import org.detecta.monitor.DriftGauges;
 import org.detecta.monitor.PredictionLog;
 import org.detecta.pipeline.ModelCatalog;
+import org.detecta.registry.DatabaseConfig;
 import org.detecta.registry.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,16 @@ public final class DetectaServer implements AutoCloseable {
   /** Starts serving; models load in the background ({@link #awaitReady} waits for them). */
   public static DetectaServer start(ServeConfig config, ModelRegistry registry, ModelCatalog catalog,
                                     Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
+    return start(config, () -> registry, registry.database().config(), catalog, knowledgeBase, dataDir);
+  }
+
+  /**
+   * As above with a registry that may still be opening (a memoized supplier whose work started elsewhere): HTTP
+   * starts meanwhile, the models wait for it, and this returns once it is open — or closes everything and throws
+   * what opening it threw, as if it had been opened first.
+   */
+  public static DetectaServer start(ServeConfig config, Supplier<ModelRegistry> registry, DatabaseConfig database,
+                                    ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase, Path dataDir) {
     boolean hasHpo = Files.isRegularFile(dataDir.resolve("hpo").resolve("hp.json"));
     // Start-up in parallel: the knowledge base, Spanish labels and the term search over them on one thread (from now,
     // while HTTP starts), the champions on others (families without the knowledge base do not wait for it).
@@ -54,7 +65,7 @@ public final class DetectaServer implements AutoCloseable {
         runnable -> daemon("detecta-kb-loader", runnable).start());
     ModelService models = new ModelService(registry, catalog, knowledgeBase, config.defaultModel());
     models.readyAlso(vocabulary::installed);
-    PredictionLog log = new PredictionLog(registry.database().config());
+    PredictionLog log = new PredictionLog(database);
     HttpMetrics metrics = new HttpMetrics();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     FindingResolver findings = new FindingResolver(vocabulary);
@@ -90,13 +101,21 @@ public final class DetectaServer implements AutoCloseable {
       scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);
       scheduler.scheduleWithFixedDelay(drift::refresh, 10, 60, TimeUnit.SECONDS);
     });
-    loader.start(); // the champions load while HTTP starts
+    loader.start(); // the champions load (once the registry is open) while HTTP starts
     HttpServer http;
     long starting = System.nanoTime();
     try {
       http = new HttpServer(config, controllers).start();
       LOG.info("HTTP server started in {} ms", (System.nanoTime() - starting) / 1_000_000);
     } catch (RuntimeException e) {
+      scheduler.shutdownNow();
+      log.close();
+      throw e;
+    }
+    try {
+      registry.get();
+    } catch (RuntimeException e) {
+      http.close();
       scheduler.shutdownNow();
       log.close();
       throw e;

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class ModelService {
   private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
-  private final ModelRegistry registry;
+  private final Supplier<ModelRegistry> registry;
   private final ModelCatalog catalog;
   private final Supplier<KnowledgeBase> knowledgeBase;
   private final String preferredDefault;
@@ -42,6 +42,12 @@ public final class ModelService {
   private volatile java.util.function.BooleanSupplier alsoReady = () -> true;
 
   public ModelService(ModelRegistry registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
+                      String preferredDefault) {
+    this(() -> registry, catalog, knowledgeBase, preferredDefault);
+  }
+
+  /** With a registry that may still be opening (the first reload waits for it). */
+  public ModelService(Supplier<ModelRegistry> registry, ModelCatalog catalog, Supplier<KnowledgeBase> knowledgeBase,
                       String preferredDefault) {
     this.registry = registry;
     this.catalog = catalog;
@@ -59,7 +65,7 @@ public final class ModelService {
    * {@code rare-phenotype}, load it once); returns the refs now served. Failures of one model keep its previous version.
    */
   public synchronized List<String> reload() {
-    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
+    Map<String, Integer> champions = registry.get().aliasTargets(ModelRef.CHAMPION);
     Map<String, Future<ServedModel>> loading = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, champions.size()), r -> {
       Thread t = new Thread(r, "detecta-model-loader");
@@ -124,16 +130,16 @@ public final class ModelService {
   }
 
   private ServedModel load(ModelFamily family, String name, int versionNumber) throws IOException {
-    ModelVersion version = registry.require(ModelRef.parse(name + ":" + versionNumber));
+    ModelVersion version = registry.get().require(ModelRef.parse(name + ":" + versionNumber));
     long start = System.nanoTime();
-    DiagnosticModel model = family.load(registry.artifact(version), knowledgeBase);
+    DiagnosticModel model = family.load(registry.get().artifact(version), knowledgeBase);
     LOG.info("Serving {} (loaded in {} ms)", version.ref(), (System.nanoTime() - start) / 1_000_000);
     return ServedModel.of(version, model);
   }
 
   /** True when some champion alias points elsewhere than what is served (one small query). */
   public boolean championsMoved() {
-    Map<String, Integer> champions = registry.aliasTargets(ModelRef.CHAMPION);
+    Map<String, Integer> champions = registry.get().aliasTargets(ModelRef.CHAMPION);
     Map<String, ServedModel> now = served;
     for (Map.Entry<String, Integer> e : champions.entrySet()) {
       ServedModel current = now.get(e.getKey());
