@@ -32,7 +32,11 @@ public record DdxplusCatalog(Map<String, Evidence> evidences, Map<String, Condit
     }
   }
 
-  public record Condition(String name, String icd10, int severity) {
+  /** A pathology; {@code evidences} are the evidence ids it can show (its symptoms and antecedents in the release). */
+  public record Condition(String name, String icd10, int severity, java.util.Set<String> evidences) {
+    public Condition {
+      evidences = java.util.Set.copyOf(evidences);
+    }
   }
 
   public DdxplusCatalog {
@@ -60,7 +64,10 @@ public record DdxplusCatalog(Map<String, Evidence> evidences, Map<String, Condit
     co.fields().forEachRemaining(entry -> {
       JsonNode node = entry.getValue();
       String name = node.path("cond-name-eng").asText(entry.getKey());
-      conditions.put(name, new Condition(name, node.path("icd10-id").asText(""), node.path("severity").asInt(0)));
+      java.util.Set<String> shown = new java.util.TreeSet<>();
+      node.path("symptoms").fieldNames().forEachRemaining(shown::add);
+      node.path("antecedents").fieldNames().forEachRemaining(shown::add);
+      conditions.put(name, new Condition(name, node.path("icd10-id").asText(""), node.path("severity").asInt(0), shown));
     });
     return new DdxplusCatalog(evidences, conditions);
   }

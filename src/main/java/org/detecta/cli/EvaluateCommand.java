@@ -82,6 +82,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--stop", paramLabel = "P", description = "Interview stopping rule: stop when the top probability reaches P (default: ${DEFAULT-VALUE})")
   double stop = 0.9;
 
+  @Option(names = "--interview-split", paramLabel = "PART", description = "Phenopacket interviews: test (engine of train+validation "
+      + "publications, interview the test publications) or validation (engine of train publications only, interview the "
+      + "validation publications: for tuning) (default: ${DEFAULT-VALUE})")
+  String interviewSplit = "test";
+
   @Option(names = "--extraction", description = "Score clinical-note extraction on --corpus FILE (GSC+ format: "
       + "mention and document P/R/F1)")
   boolean extraction;
@@ -131,7 +136,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (cases == null) {
         throw new IllegalArgumentException("--interview needs --cases PATH");
       }
-      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, output);
+      return InterviewEvaluation.run(detecta, cases, model, interview, policy, seed, stop, interviewSplit, output);
     }
     return folds != null ? crossValidate(detecta) : evaluateCases(detecta);
   }

@@ -55,7 +55,10 @@ final class InterviewEvaluation {
   }
 
   static int run(Detecta detecta, Path cases, String modelRef, String budgetSpec, String policyName, long seed,
-                 double threshold, JsonOutput output) throws Exception {
+                 double threshold, String split, JsonOutput output) throws Exception {
+    if (!"test".equals(split) && !"validation".equals(split)) {
+      throw new IllegalArgumentException("--interview-split must be test or validation, was '" + split + "'");
+    }
     List<Integer> budgets = budgets(budgetSpec);
     InterviewSimulator.Policy policy = policy(policyName);
     if (!(threshold > 0 && threshold <= 1)) {
@@ -87,25 +90,38 @@ final class InterviewEvaluation {
       }
       RareEngine engine = stored;
       Path packets = detecta.paths().data().resolve("phenopackets");
+      Set<String> heldIds = null;
       if (Files.isDirectory(packets)) {
         long trainSeed = Long.parseLong(loaded.version().tags().getOrDefault("seed", "42"));
-        System.err.println("rebuilding the engine of the publication-grouped split (seed " + trainSeed + ") to hold out its test publications");
+        int part = "validation".equals(split) ? org.detecta.pipeline.GroupSplit.VALIDATION : org.detecta.pipeline.GroupSplit.TEST;
+        System.err.println("rebuilding the engine of the publication-grouped split (seed " + trainSeed + ") to hold out its "
+            + split + " publications");
         org.detecta.interview.RareHeldOut heldOut = org.detecta.interview.RareHeldOut.build(detecta.knowledgeBase().get(),
-            engine, packets, trainSeed);
+            engine, packets, trainSeed, part);
         engine = heldOut.engine();
+        heldIds = heldOut.testIds();
+      } else if ("validation".equals(split)) {
+        throw new IllegalArgumentException("--interview-split validation needs the phenopackets in the data directory");
       }
       Set<String> trained = engine.trainingCaseIds();
+      Set<String> interviewed = heldIds;
       var batch = org.detecta.cases.CaseReaders.forPath(cases).read(cases);
       for (Issue issue : batch.issues()) {
         System.err.println("  " + issue);
       }
       List<PatientCase> held = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty())
-          .filter(c -> !trained.contains(c.id())).toList();
+          .filter(c -> !trained.contains(c.id())).filter(c -> interviewed == null || "test".equals(split)
+              || interviewed.contains(c.id())).toList();
       if (held.size() < batch.cases().size()) {
         System.err.printf("skipped %d of %d cases (no diagnosis, or the model trained on them)%n",
             batch.cases().size() - held.size(), batch.cases().size());
       }
       HpoInterview hpo = new HpoInterview(engine, org.detecta.text.SpanishLabels.fromDataDir(detecta.paths().data()));
+      List<PatientCase> training = batch.cases().stream().filter(c -> !c.diagnoses().isEmpty()).filter(c -> trained.contains(c.id())).toList();
+      if (!training.isEmpty() && Boolean.getBoolean(HpoInterview.FIT_RATES_PROPERTY)) {
+        hpo = hpo.withRates(hpo.fitRates(training, 3, seed, HpoInterview.RATE_CASES));
+        System.err.println("answer rates fitted on " + Math.min(training.size(), HpoInterview.RATE_CASES) + " training cases: " + hpo.rates());
+      }
       patients = hpo.patients(held, 3, seed);
       interviewer = hpo;
     }

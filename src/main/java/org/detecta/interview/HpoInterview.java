@@ -26,9 +26,10 @@ import org.detecta.text.SpanishLabels;
  * yes to its ancestors, "no" means no to its descendants). The differential is the rare engine's own
  * scoring of the yes terms (observed) and no terms (excluded). Candidate questions are the terms frequent
  * in the profiles of the top candidates; each is scored by the expected entropy reduction over the top
- * {@link #CANDIDATES} diseases with P(yes | d) = {@link #REPORT_YES}·P(t | d), P(no | d) =
- * {@link #REPORT_NO}·(1 − P(t | d)), else unknown: case reports record a present feature more often than an
- * absent one, and most features neither way.
+ * {@link #CANDIDATES} diseases with P(yes | d) and P(no | d) given by the {@link HpoAnswerRates} as a function of
+ * P(t | d), else unknown: by default the hand-set {@link #REPORT_YES}·P(t | d) and {@link #REPORT_NO}·(1 − P(t | d))
+ * (case reports record a present feature more often than an absent one, and most features neither way);
+ * {@link #fitRates} counts them on training cases instead.
  */
 public final class HpoInterview implements Interviewer, QuestionBank {
   static final int CANDIDATES = 30;
@@ -36,6 +37,14 @@ public final class HpoInterview implements Interviewer, QuestionBank {
   static final double MIN_FREQUENCY = 0.15;
   static final double REPORT_YES = 0.5;
   static final double REPORT_NO = 0.15;
+  /**
+   * System property that makes {@code evaluate --interview} count the answer rates on the engine's training cases
+   * instead of the hand-set ones. Off: on the validation publications the counted rates lost top-1 at every budget
+   * (docs/INTERVIEW.md), so the product keeps the hand-set rates.
+   */
+  public static final String FIT_RATES_PROPERTY = "detecta.interview.fitHpoRates";
+  /** Training cases sampled to count the answer rates. */
+  public static final int RATE_CASES = 2000;
   private final RareEngine engine;
   private final ScoringModel model;
   private final TermIndex terms;
@@ -43,6 +52,7 @@ public final class HpoInterview implements Interviewer, QuestionBank {
   private final int[][] profileTerms;
   private final float[][] profileProbs;
   private final int root;
+  private final HpoAnswerRates rates;
   private final ThreadLocal<Map.Entry<InterviewState, Ranked>> last = new ThreadLocal<>();
 
   /** The engine's posterior over every disease for one state, and the best indices. */
@@ -79,6 +89,56 @@ public final class HpoInterview implements Interviewer, QuestionBank {
       }
     }
     root = index("HP:0000118").orElse(-1);
+    rates = HpoAnswerRates.fixed();
+  }
+
+  private HpoInterview(HpoInterview base, HpoAnswerRates rates) {
+    this.engine = base.engine;
+    this.model = base.model;
+    this.terms = base.terms;
+    this.spanish = base.spanish;
+    this.profileTerms = base.profileTerms;
+    this.profileProbs = base.profileProbs;
+    this.root = base.root;
+    this.rates = rates;
+  }
+
+  public HpoAnswerRates rates() {
+    return rates;
+  }
+
+  /** This interviewer with other answer rates. */
+  public HpoInterview withRates(HpoAnswerRates other) {
+    return new HpoInterview(this, other);
+  }
+
+  /**
+   * Counts how training cases answer: each case (at most {@code maxCases}, seeded sample) starts as a
+   * simulated patient ({@link #patients}) and answers every question of its first pool; each answer is
+   * counted in the band of p = P(t | its true disease). Cases of diseases the engine does not know are skipped.
+   */
+  public HpoAnswerRates fitRates(List<PatientCase> training, int start, long seed, int maxCases) {
+    List<PatientCase> sample = new ArrayList<>(training);
+    java.util.Collections.shuffle(sample, new Random(seed));
+    sample = sample.subList(0, Math.min(maxCases, sample.size()));
+    Map<String, Integer> diseaseIndex = new HashMap<>();
+    for (int d = 0; d < model.size(); d++) {
+      diseaseIndex.put(model.id(d), d);
+    }
+    PostingsIndex index = model.profiles();
+    double[][] counts = new double[HpoAnswerRates.BANDS.length][3];
+    for (InterviewSimulator.Patient patient : patients(sample, start, seed)) {
+      Integer truth = patient.diagnoses().stream().map(diseaseIndex::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      if (truth == null) {
+        continue;
+      }
+      for (int t : pool(patient.start(), ranked(patient.start()))) {
+        double p = Math.max(index.prob(t, truth), index.background(t));
+        Answer a = patient.oracle().answer(question(t));
+        counts[HpoAnswerRates.band(p)][a.isYes() ? 0 : a.isNo() ? 1 : 2]++;
+      }
+    }
+    return HpoAnswerRates.binned(counts, 20);
   }
 
   private Optional<Integer> index(String id) {
@@ -265,8 +325,8 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     for (int t : pool(state, r)) {
       for (int d : candidates) {
         double p = Math.max(index.prob(t, d), index.background(t));
-        outcomes[0][d] = REPORT_YES * p;
-        outcomes[1][d] = REPORT_NO * (1 - p);
+        outcomes[0][d] = rates.yes(p);
+        outcomes[1][d] = rates.no(p);
         outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];
       }
       ranked.add(new RankedQuestion(question(t), InformationGain.gain(r.posterior(), candidates, outcomes)));

@@ -62,10 +62,10 @@ public final class CommonModel implements DiagnosticModel {
     return classes;
   }
 
-  /** Calibrated probabilities for already-encoded rows. */
+  /** Calibrated probabilities for already-encoded rows, restricted by the feature space's condition profiles. */
   public double[][] probabilities(double[][] x) {
     double[][] input = projection.map(p -> p.apply(x)).orElse(x);
-    return TemperatureScaling.apply(classifier.probabilities(input), temperature);
+    return features.restrict(x, TemperatureScaling.apply(classifier.probabilities(input), temperature), classes);
   }
 
   @Override

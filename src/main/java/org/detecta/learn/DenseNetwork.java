@@ -68,18 +68,7 @@ public final class DenseNetwork implements ProbabilisticClassifier {
           nonZero = new int[z.length];
         }
       } else {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-          max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int o = 0; o < z.length; o++) {
-          z[o] = Math.exp(z[o] - max);
-          sum += z[o];
-        }
-        for (int o = 0; o < z.length; o++) {
-          z[o] /= sum;
-        }
+        Softmax.inPlace(z);
       }
       a = z;
     }

@@ -15,19 +15,26 @@ import org.detecta.cases.Sex;
  * How findings become a numeric vector. Every finding token is a 0/1 feature; DDXPlus numeric-scale
  * answers ({@code E_56_@_7}) become one feature {@code E_56} holding value/max; with demographics,
  * {@code age} (years/100) and {@code sex_male}. Tokens the space does not know are reported, not guessed.
- *
+ * A DDXPlus space also carries the {@link ConditionProfiles} of the release (which evidences each pathology can
+ * show), applied to the classifier's probabilities by {@link #restrict}.
  */
 public final class FeatureSpace {
   private final List<String> tokens;
   private final Map<String, Double> scales;
   private final boolean demographics;
+  private final ConditionProfiles profiles;
   private final List<String> names;
   private final Map<String, Integer> index = new HashMap<>();
 
   public FeatureSpace(List<String> tokens, Map<String, Double> scales, boolean demographics) {
+    this(tokens, scales, demographics, ConditionProfiles.NONE);
+  }
+
+  public FeatureSpace(List<String> tokens, Map<String, Double> scales, boolean demographics, ConditionProfiles profiles) {
     this.tokens = List.copyOf(tokens);
     this.scales = Map.copyOf(scales);
     this.demographics = demographics;
+    this.profiles = profiles;
     List<String> all = new ArrayList<>(tokens);
     scales.keySet().stream().sorted().forEach(all::add);
     if (demographics) {
@@ -52,11 +59,15 @@ public final class FeatureSpace {
     return demographics;
   }
 
+  public ConditionProfiles profiles() {
+    return profiles;
+  }
+
   /** A vector and the findings that could not be placed in it. */
   public record Encoding(double[] x, List<String> unrecognised) {
   }
 
-  /** Every binary evidence, every categorical / multi-choice value, every numeric scale, age and sex. */
+  /** Every binary evidence, every categorical / multi-choice value, every numeric scale, age and sex; the pathologies' profiles. */
   public static FeatureSpace ddxplus(DdxplusCatalog catalog) {
     List<String> tokens = new ArrayList<>();
     Map<String, Double> scales = new LinkedHashMap<>();
@@ -69,7 +80,9 @@ public final class FeatureSpace {
         evidence.values().forEach(v -> tokens.add(evidence.id() + "_@_" + v));
       }
     }
-    return new FeatureSpace(tokens, scales, true);
+    Map<String, java.util.Set<String>> profiles = new LinkedHashMap<>();
+    catalog.conditions().values().forEach(c -> profiles.put(c.name(), c.evidences()));
+    return new FeatureSpace(tokens, scales, true, new ConditionProfiles(profiles));
   }
 
   /** One 0/1 feature per (normalised) symptom name, sorted. */
@@ -144,5 +157,28 @@ public final class FeatureSpace {
       x[size() - 1] = sex == Sex.MALE ? 1.0 : 0.0;
     }
     return new Encoding(x, unknown);
+  }
+
+  /** The evidence ids an encoded row shows: every non-zero token or scale feature (demographics excluded). */
+  public java.util.Set<String> shownEvidence(double[] x) {
+    java.util.Set<String> shown = new TreeSet<>();
+    for (int i = 0; i < tokens.size() + scales.size(); i++) {
+      if (x[i] != 0) {
+        shown.add(DdxplusCatalog.evidenceOf(names.get(i)));
+      }
+    }
+    return shown;
+  }
+
+  /** Each row's probabilities restricted by the profiles to the classes that can show its evidences. */
+  public double[][] restrict(double[][] x, double[][] p, List<String> classes) {
+    if (profiles.isEmpty()) {
+      return p;
+    }
+    double[][] out = new double[p.length][];
+    for (int r = 0; r < p.length; r++) {
+      out[r] = profiles.restrict(shownEvidence(x[r]), classes, p[r]);
+    }
+    return out;
   }
 }

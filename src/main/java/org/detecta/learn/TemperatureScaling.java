@@ -37,16 +37,16 @@ public final class TemperatureScaling {
     return Math.exp((lo + hi) / 2);
   }
 
+  /**
+   * In log space, relative to the largest class, so tiny probabilities keep their order (naive Bayes gives many
+   * below 1e-12; flooring them there made the differential's tail alphabetical). Only exact zeros tie.
+   */
   public static double[] apply(double[] p, double temperature) {
     double[] q = new double[p.length];
-    double sum = 0;
     for (int c = 0; c < p.length; c++) {
-      q[c] = Math.exp(Math.log(Math.max(p[c], FLOOR)) / temperature);
-      sum += q[c];
+      q[c] = Math.log(Math.max(p[c], Double.MIN_VALUE)) / temperature;
     }
-    for (int c = 0; c < p.length; c++) {
-      q[c] /= sum;
-    }
+    Softmax.inPlace(q);
     return q;
   }
 

@@ -53,6 +53,15 @@ public final class CommonTrainer {
 
   /** Rows of one split after de-duplication. */
   record SplitData(List<PatientCase> cases, double[][] x, int[] y) {
+    /** These rows followed by {@code other}'s. */
+    SplitData with(SplitData other) {
+      List<PatientCase> c = new ArrayList<>(cases);
+      c.addAll(other.cases());
+      double[][] both = java.util.stream.Stream.concat(java.util.Arrays.stream(x), java.util.Arrays.stream(other.x()))
+          .toArray(double[][]::new);
+      return new SplitData(c, both, java.util.stream.IntStream.concat(java.util.Arrays.stream(y), java.util.Arrays.stream(other.y())).toArray());
+    }
+
   }
 
   /**
@@ -67,6 +76,8 @@ public final class CommonTrainer {
     }
   }
 
+  /** Key of a candidate's k-fold top-1 over train+validation among its validation metrics (when configured). */
+  static final String CV_TOP1 = "cvTop1";
   private HeldOut heldOut;
 
   /** The held-out view of the last {@link #train} call; empty when no model was chosen. */
@@ -74,9 +85,12 @@ public final class CommonTrainer {
     return Optional.ofNullable(heldOut);
   }
 
-  /** A fitted, validation-scored candidate. */
+  /**
+   * A fitted, validation-scored candidate; {@code releasable}: storable in a safe format and small enough for the
+   * size requirement (both known before the test split is read).
+   */
   record Fitted(ModelSpec spec, Optional<AffineProjection> projection, ProbabilisticClassifier classifier,
-                Map<String, Double> validation, double seconds) {
+                Map<String, Double> validation, double seconds, boolean releasable) {
   }
 
   public TrainedModel train(org.detecta.pipeline.TrainingContext context) throws IOException {
@@ -119,16 +133,17 @@ public final class CommonTrainer {
       ModelsConfig.Round round = config.rounds().get(r);
       List<Map<String, Object>> tried = new ArrayList<>();
       for (ModelSpec spec : config.candidates(round, context.seed() + r)) {
-        Fitted fitted = fit(spec, train, valid, classes, context);
+        Fitted fitted = fit(spec, space, train, valid, classes, context);
         if (fitted == null) {
           continue;
         }
         all.add(fitted);
         tried.add(Map.of("spec", spec.toString(), "validation", fitted.validation(), "seconds", fitted.seconds(),
-            "releasable", fitted.classifier().libraryBytes().isPresent()));
+            "releasable", fitted.releasable()));
       }
-      chosen = all.stream().filter(f -> f.classifier().libraryBytes().isPresent())
-          .max(java.util.Comparator.comparingDouble((Fitted f) -> f.validation().get("top1"))
+      chosen = all.stream().filter(Fitted::releasable)
+          .max(java.util.Comparator.comparingDouble((Fitted f) -> f.validation().getOrDefault(CV_TOP1, f.validation().get("top1")))
+              .thenComparingDouble(f -> f.validation().get("top1"))
               .thenComparingDouble(f -> f.validation().get("macroRecall"))
               .thenComparingDouble(f -> -f.validation().get("logLoss"))).orElse(null);
       Map<String, Object> log = new LinkedHashMap<>();
@@ -203,18 +218,29 @@ public final class CommonTrainer {
         space.featureNames(), classes, reasons.isEmpty() && model != null, reasons);
   }
 
-  private Fitted fit(ModelSpec spec, SplitData train, SplitData valid, List<String> classes,
+  /** Fits one candidate on train and scores it on validation as a released model would score (condition profiles applied). */
+  private Fitted fit(ModelSpec spec, FeatureSpace space, SplitData train, SplitData valid, List<String> classes,
                      org.detecta.pipeline.TrainingContext context) {
     long t0 = System.nanoTime();
     try {
       Optional<AffineProjection> projection = FeatureTransforms.fit(spec.transform(), spec.transformK(), train.x(),
           train.y(), classes.size());
       ProbabilisticClassifier classifier = Families.fit(spec, project(projection, train.x()), train.y(), classes, context.seed());
-      Evaluation evaluation = Evaluation.of(classifier.probabilities(project(projection, valid.x())), valid.y(), classes);
+      double[][] p = space.restrict(valid.x(), classifier.probabilities(project(projection, valid.x())), classes);
+      Evaluation evaluation = Evaluation.of(p, valid.y(), classes);
       double seconds = (System.nanoTime() - t0) / 1e9;
       context.progress().accept(String.format(java.util.Locale.ROOT, "  %-60s validation top1 %.4f macroRecall %.4f (%.1f s)",
           spec, evaluation.metrics().get("top1"), evaluation.metrics().get("macroRecall"), seconds));
-      return new Fitted(spec, projection, classifier, evaluation.metrics(), seconds);
+      boolean releasable = classifier.libraryBytes().map(b -> requirements.fitsSize(b.length)).orElse(false);
+      Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
+      if (releasable && config.selectionFolds() > 1) {
+        SplitData both = train.with(valid);
+        metrics.put(CV_TOP1, SelectionCrossValidation.top1(spec, space, both.x(), both.y(), classes, config.selectionFolds(),
+            context.seed()));
+        context.progress().accept(String.format(java.util.Locale.ROOT, "  %-60s %d-fold CV top1 on train+validation %.4f",
+            spec, config.selectionFolds(), metrics.get(CV_TOP1)));
+      }
+      return new Fitted(spec, projection, classifier, metrics, (System.nanoTime() - t0) / 1e9, releasable);
     } catch (RuntimeException e) {
       context.progress().accept("  " + spec + " failed, skipped: " + e);
       return null;
@@ -224,14 +250,14 @@ public final class CommonTrainer {
   /** The chosen configuration fitted again on train+validation rows (same seed, same transform kind). */
   private Fitted refit(Fitted chosen, SplitData train, SplitData valid, List<String> classes,
                        org.detecta.pipeline.TrainingContext context) {
-    double[][] x = java.util.stream.Stream.concat(java.util.Arrays.stream(train.x()), java.util.Arrays.stream(valid.x()))
-        .toArray(double[][]::new);
-    int[] y = java.util.stream.IntStream.concat(java.util.Arrays.stream(train.y()), java.util.Arrays.stream(valid.y())).toArray();
+    SplitData both = train.with(valid);
+    double[][] x = both.x();
+    int[] y = both.y();
     ModelSpec spec = chosen.spec();
     Optional<AffineProjection> projection = FeatureTransforms.fit(spec.transform(), spec.transformK(), x, y, classes.size());
     ProbabilisticClassifier classifier = Families.fit(spec, project(projection, x), y, classes, context.seed());
     context.progress().accept("refitted " + spec + " on train+validation (" + x.length + " rows)");
-    return new Fitted(spec, projection, classifier, chosen.validation(), chosen.seconds());
+    return new Fitted(spec, projection, classifier, chosen.validation(), chosen.seconds(), chosen.releasable());
   }
 
   /**

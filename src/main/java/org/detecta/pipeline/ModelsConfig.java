@@ -16,11 +16,19 @@ import org.detecta.learn.ModelSpec;
 
 /**
  * {@code config/models.yaml}: per family defaults and search grid, the rounds of the release loop, the k of
- * each feature transform, and whether the chosen configuration is refitted on train+validation once chosen.
+ * each feature transform, whether the chosen configuration is refitted on train+validation once chosen, and
+ * {@code selectionFolds}: when above 1, candidates are ranked by their k-fold top-1 over train+validation first.
  */
 public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
-                           List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation) {
+                           List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation,
+                           int selectionFolds) {
   public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Selection on the validation split alone. */
+  public ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
+                      List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation) {
+    this(defaults, grids, rounds, transformK, refitOnTrainAndValidation, 1);
+  }
 
   public record Round(List<String> families, List<String> transforms, int searchSize) {
   }
@@ -57,7 +65,7 @@ public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String
     }
     Map<String, Integer> k = YAML.convertValue(root.path("transformK"), Map.class);
     return new ModelsConfig(defaults, grids, rounds, k == null ? Map.of() : k,
-        root.path("refitOnTrainAndValidation").asBoolean(false));
+        root.path("refitOnTrainAndValidation").asBoolean(false), root.path("selectionFolds").asInt(1));
   }
 
   /** The defaults, then up to {@code size-1} distinct seeded samples of the grid, each with every transform. */

@@ -31,6 +31,15 @@ public record ReleaseRequirements(double minTop1, double minMacroRecall, double 
     return reasons;
   }
 
+  /**
+   * False when a classifier of {@code classifierBytes} cannot pass the size limit whatever it scores: the artifact
+   * holds it in base64 (4 bytes per 3), so that alone is a lower bound. Known before the test split is read, so
+   * such a candidate is never chosen (its gate would fail and spend a test read for nothing).
+   */
+  public boolean fitsSize(long classifierBytes) {
+    return (classifierBytes + 2) / 3 * 4 <= maxModelBytes;
+  }
+
   private static void check(List<String> reasons, boolean ok, String format, Object... args) {
     if (!ok) {
       reasons.add(String.format(Locale.ROOT, format, args));

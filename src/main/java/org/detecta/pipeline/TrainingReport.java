@@ -62,7 +62,7 @@ final class TrainingReport {
       svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>", i * rowH + 12,
           Html.esc(abbreviate(f.spec().toString()))));
       svg.append(String.format(Locale.ROOT, "<rect x=\"420\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\"/>",
-          i * rowH + 2, top1 * 400, f.classifier().libraryBytes().isPresent() ? "#4a7ebb" : "#aaa"));
+          i * rowH + 2, top1 * 400, f.releasable() ? "#4a7ebb" : "#aaa"));
       svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%.3f</text>", 425 + top1 * 400,
           i * rowH + 12, top1));
     }

@@ -71,4 +71,21 @@ class HpoInterviewTest {
     assertFalse(next.isEmpty());
     assertEquals("HP:0000518", next.get(0).question().id(), "cataract separates Alpha from Beta: " + next);
   }
+
+  @Test
+  void answerRatesAreCountedOnTrainingCases() {
+    // Alpha cases observe seizure and exclude microcephaly, a very frequent Alpha term.
+    List<PatientCase> cases = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      cases.add(new PatientCase("a" + i, "t", Optional.empty(), Sex.UNKNOWN, Optional.empty(),
+          List.of("HP:0001250"), List.of("HP:0000252"), List.of("OMIM:100001")));
+    }
+    HpoAnswerRates fixed = interview.rates();
+    assertTrue(fixed.isFixed());
+    HpoAnswerRates fitted = interview.fitRates(cases, 1, 1, 100);
+    assertFalse(fitted.isFixed());
+    double maxNo = java.util.stream.DoubleStream.of(0.3, 0.5, 0.8, 0.95).map(fitted::no).max().orElse(0);
+    assertTrue(maxNo > 0.2, "a frequent term reported absent by every case: " + fitted);
+    assertEquals(fitted, interview.withRates(fitted).rates());
+  }
 }

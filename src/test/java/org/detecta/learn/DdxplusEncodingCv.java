@@ -10,11 +10,13 @@ import org.detecta.pipeline.*;
  * Exploration tool (not a test): 5-fold cross-validated accuracy of a DDXPlus encoding and model family on
  * the train+validation rows of the seed-42 split (the test split is never touched). Encodings: {@code base}
  * (the shipped FeatureSpace), plus any of {@code agebins}, {@code init} (one-hot initial evidence), {@code numhot}
- * (one-hot numeric answers) joined by {@code +}. Usage:
+ * (one-hot numeric answers), {@code profiles} (probabilities restricted by the release's condition profiles, as
+ * {@link CommonModel} does), {@code temp} (temperature 0.8 applied first, as a calibrated model does) joined by {@code +}. Usage:
  * {@code java -cp target/detecta.jar:target/test-classes org.detecta.learn.DdxplusEncodingCv base logistic epochs 20 learningRate 0.5}
  */
 public final class DdxplusEncodingCv {
   public static void main(String[] a) throws Exception {
+    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
     Path data = org.detecta.SharedData.dir();
     DdxplusSource src = new DdxplusSource();
     CommonSource.Prepared prep = src.prepare(data);
@@ -35,20 +37,49 @@ public final class DdxplusEncodingCv {
     for (int i = fold.length - 1; i > 0; i--) { int j = r.nextInt(i + 1); int t = fold[i]; fold[i] = fold[j]; fold[j] = t; }
     double[][] x = new double[dev.size()][]; int[] y = new int[dev.size()];
     for (int i = 0; i < dev.size(); i++) { x[i] = encode(space, dev.get(i), byId.get(dev.get(i).id()), enc, evids); y[i] = classes.indexOf(dev.get(i).diagnoses().get(0)); }
-    int right = 0; Map<String,Integer> conf = new TreeMap<>();
+    int right = 0; Map<String,Integer> conf = new TreeMap<>(); double refP = 0, refR = 0; int refN = 0;
     long t0 = System.nanoTime();
     for (int f = 0; f < k; f++) {
       List<double[]> tx = new ArrayList<>(); List<Integer> ty = new ArrayList<>();
       for (int i = 0; i < x.length; i++) if (fold[i] != f) { tx.add(x[i]); ty.add(y[i]); }
-      ProbabilisticClassifier c = Families.fit(new ModelSpec(fam, params, "none", 0), tx.toArray(double[][]::new), ty.stream().mapToInt(Integer::intValue).toArray(), classes, 42);
+      ProbabilisticClassifier c = fit(fam, params, tx.toArray(double[][]::new), ty.stream().mapToInt(Integer::intValue).toArray(), classes);
       List<double[]> vx = new ArrayList<>(); List<Integer> vi = new ArrayList<>();
       for (int i = 0; i < x.length; i++) if (fold[i] == f) { vx.add(x[i]); vi.add(i); }
-      double[][] p = c.probabilities(vx.toArray(double[][]::new));
+      double[][] vxa = vx.toArray(double[][]::new);
+      double[][] p = c.probabilities(vxa);
+      if (enc.contains("temp")) p = TemperatureScaling.apply(p, 0.8);
+      if (enc.contains("profiles")) p = space.restrict(vxa, p, classes);
       for (int j = 0; j < p.length; j++) { int best = 0; for (int q = 1; q < p[j].length; q++) if (p[j][q] > p[j][best]) best = q;
-        int truth = y[vi.get(j)]; if (best == truth) right++; else conf.merge(classes.get(truth) + " -> " + classes.get(best), 1, Integer::sum); }
+        int truth = y[vi.get(j)]; if (best == truth) right++; else conf.merge(classes.get(truth) + " -> " + classes.get(best), 1, Integer::sum);
+        List<String> ref = byId.get(dev.get(vi.get(j)).id()).referenceDifferential().stream().limit(5).map(DdxplusPatient.RankedDiagnosis::name).toList();
+        if (!ref.isEmpty()) { double[] pj = p[j];
+          List<String> top = java.util.stream.IntStream.range(0, pj.length).boxed().sorted(Comparator.comparingDouble((Integer q) -> -pj[q]).thenComparing(q -> q)).limit(5).map(classes::get).toList();
+          long hits = top.stream().filter(ref::contains).count(); refP += hits / 5.0; refR += hits / (double) ref.size(); refN++; } }
     }
-    System.out.printf("%s %s %s cv-acc %.4f (%d/%d) %.1fs %s%n", enc, fam, params, right / (double) x.length, x.length - right, x.length, (System.nanoTime()-t0)/1e9, conf);
+    double rp = refP / refN, rr = refR / refN;
+    System.out.printf("%s %s %s cv-acc %.4f (%d/%d) reference-top5 P/R/F1 %.3f/%.3f/%.3f %.1fs %s%n", enc, fam, params, right / (double) x.length, x.length - right, x.length, rp, rr, 2 * rp * rr / (rp + rr), (System.nanoTime()-t0)/1e9, conf);
   }
+  /** One family with the given parameters, or {@code a,b@key=v;key=v,c}: the soft vote (mean probability) of those families with their models.yaml defaults. */
+  static ProbabilisticClassifier fit(String fam, Map<String, Object> params, double[][] x, int[] y, List<String> classes) throws Exception {
+    if (!fam.contains(",")) return Families.fit(new ModelSpec(fam, params, "none", 0), x, y, classes, 42);
+    ModelsConfig config = ModelsConfig.load(ModelsConfig.configFile("models.yaml"));
+    List<ProbabilisticClassifier> members = new ArrayList<>();
+    for (String member : fam.split(",")) {
+      String f = member.split("@")[0];
+      Map<String, Object> p = new LinkedHashMap<>(config.defaults().get(f));
+      for (String kv : member.contains("@") ? member.substring(member.indexOf('@') + 1).split(";") : new String[0]) p.put(kv.split("=")[0], Double.parseDouble(kv.split("=")[1]));
+      members.add(Families.fit(new ModelSpec(f, p, "none", 0), x, y, classes, 42));
+    }
+    return new ProbabilisticClassifier() {
+      public double[][] probabilities(double[][] rows) {
+        double[][] sum = new double[rows.length][classes.size()];
+        for (ProbabilisticClassifier m : members) { double[][] p = m.probabilities(rows); for (int i = 0; i < p.length; i++) for (int j = 0; j < p[i].length; j++) sum[i][j] += p[i][j] / members.size(); }
+        return sum;
+      }
+      public Optional<byte[]> libraryBytes() { return Optional.empty(); }
+    };
+  }
+
   static double[] encode(FeatureSpace s, PatientCase c, DdxplusPatient p, String enc, List<String> evids) {
     double[] base = s.encode(c.observed(), c.sex(), c.ageYears()).x();
     List<Double> extra = new ArrayList<>();

@@ -43,6 +43,16 @@ class EvaluationTest {
   }
 
   @Test
+  void temperatureKeepsTheOrderOfTinyProbabilities() {
+    double[] p = {1 - 1e-20 - 1e-40 - 1e-200, 1e-200, 1e-40, 1e-20, 0.0};
+    for (double t : new double[] {0.8, 1.0, 3.0}) {
+      double[] q = TemperatureScaling.apply(p, t);
+      assertTrue(q[0] > q[3] && q[3] > q[2] && q[2] > q[1] && q[1] > q[4], t + ": " + java.util.Arrays.toString(q));
+      assertEquals(1.0, java.util.Arrays.stream(q).sum(), 1e-12);
+    }
+  }
+
+  @Test
   void affineProbeRecoversALinearMap() {
     double[][] w = {{1, 2, 0}, {0, -1, 3}};
     double[] b = {0.5, -1};

@@ -22,6 +22,13 @@ class ReleaseGateTest {
   }
 
   @Test
+  void classifiersTooLargeForTheArtifactLimitAreNotReleasable() {
+    ReleaseRequirements r = new ReleaseRequirements(0.9, 0.9, 0.1, 20, 4000);
+    assertTrue(r.fitsSize(3000), "3000 bytes are 4000 in base64");
+    assertTrue(!r.fitsSize(3001), "3001 bytes are 4004 in base64");
+  }
+
+  @Test
   void searchIsSeededAndStartsWithDefaults() throws Exception {
     ModelsConfig config = ModelsConfig.load(Path.of("config/models.yaml"));
     ModelsConfig.Round wide = config.rounds().get(config.rounds().size() - 1);
