@@ -105,23 +105,10 @@ public final class InterviewCrossValidation {
       List<InterviewSimulator.Trace> foldTraces = new InterviewSimulator(interviewer, InterviewSimulator.Policy.BEST, seed + f)
           .runAll(patients, STOP_BUDGET, threads);
       traces.addAll(foldTraces);
-      if (System.getenv("DETECTA_CV_DUMP") != null) {
-        for (int i = 0; i < patients.size(); i++) {
-          InterviewSimulator.Trace t = foldTraces.get(i);
-          if (t.rankAfter(10) != 1) {
-            System.err.printf("after10 rank %d stop %d/%d top %.3f truth %s ranks %s%n", t.rankAfter(10), t.stopAt(threshold, STOP_BUDGET),
-                t.rankAfter(t.stopAt(threshold, STOP_BUDGET)), t.topProbability()[Math.min(10, t.topProbability().length - 1)],
-                patients.get(i).diagnoses().get(0), java.util.Arrays.toString(t.rank()));
-          }
-        }
-      }
       for (PatientCase c : held.get(f)) {
         var top = interviewer.differential(new InterviewState(c.sex(), c.ageYears(), questions.truth(c.observed())), 1);
         boolean right = !top.isEmpty() && c.diagnoses().contains(top.get(0).id());
         fullRight += right ? 1 : 0;
-        if (!right && System.getenv("DETECTA_CV_DUMP") != null) {
-          System.err.printf("full wrong: truth %s top %s%n", c.diagnoses().get(0), top.isEmpty() ? "-" : top.get(0).id());
-        }
         n++;
       }
     }
