@@ -33,7 +33,7 @@ esac
 BODY="${BODY:-{\"consent\": true, \"observed\": $FINDINGS, \"model\": \"$MODEL\", \"top\": 10}}"
 
 [ -f "$ROOT/target/detecta.jar" ] || (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
-JAVA_OPTS="${DETECTA_JAVA_OPTS:--Xmx2g}"
+JAVA_OPTS="${DETECTA_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}"
 if [ "$MODEL" = tiny ]; then
   (cd "$ROOT" && mvn -B -q -o test-compile >&2)
   CP="$ROOT/target/test-classes:$ROOT/target/detecta.jar"

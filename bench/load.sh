@@ -18,7 +18,7 @@ SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-java ${DETECTA_JAVA_OPTS:--Xmx1g} -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" 2>"$WORK/server.log" &
+java ${DETECTA_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/v2/health/ready" >/dev/null || { echo "load: server not ready" >&2; cat "$WORK/server.log" >&2; exit 1; }

@@ -21,7 +21,7 @@ LOAD="$(cut -d' ' -f1 /proc/loadavg)"
 for _ in $(seq 1 "$RUNS"); do
   t0=$(now)
   # shellcheck disable=SC2086
-  java ${DETECTA_JAVA_OPTS:--Xmx4g} -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" --data "$DATA" \
+  java ${DETECTA_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} -jar "$ROOT/target/detecta.jar" serve --host 127.0.0.1 --port "$PORT" --data "$DATA" \
     >"$LOG" 2>&1 &
   PID=$!
   live=""
