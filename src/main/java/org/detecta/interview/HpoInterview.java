@@ -309,6 +309,30 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     return out;
   }
 
+  /**
+   * P(t | d) for every pool term (rows) and candidate (columns), the values {@code profiles().prob(t, d)} gives:
+   * the pool and each candidate's profile are both sorted by term, so one merge per candidate replaces a
+   * binary search of a general term's long posting list per pair (half of a rare diagnose's CPU went there).
+   */
+  private float[][] poolProbabilities(List<Integer> pool, int[] candidates) {
+    float[][] out = new float[pool.size()][candidates.length];
+    for (int c = 0; c < candidates.length; c++) {
+      int[] profile = profileTerms[candidates[c]];
+      float[] probs = profileProbs[candidates[c]];
+      int j = 0;
+      for (int i = 0; i < pool.size(); i++) {
+        int t = pool.get(i);
+        while (j < profile.length && profile[j] < t) {
+          j++;
+        }
+        if (j < profile.length && profile[j] == t) {
+          out[i][c] = probs[j];
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public List<Question> allowed(InterviewState state) {
     Ranked r = ranked(state);
@@ -322,9 +346,14 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     PostingsIndex index = model.profiles();
     double[][] outcomes = new double[3][r.posterior().length];
     List<RankedQuestion> ranked = new ArrayList<>();
-    for (int t : pool(state, r)) {
-      for (int d : candidates) {
-        double p = Math.max(index.prob(t, d), index.background(t));
+    List<Integer> pool = pool(state, r);
+    float[][] probs = poolProbabilities(pool, candidates);
+    for (int i = 0; i < pool.size(); i++) {
+      int t = pool.get(i);
+      double background = index.background(t);
+      for (int c = 0; c < candidates.length; c++) {
+        int d = candidates[c];
+        double p = Math.max(probs[i][c], background);
         outcomes[0][d] = rates.yes(p);
         outcomes[1][d] = rates.no(p);
         outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];

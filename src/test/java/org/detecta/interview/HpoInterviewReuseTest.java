@@ -74,6 +74,41 @@ class HpoInterviewReuseTest {
   }
 
   @Test
+  void gainsEqualTheDefinitionOverTheEngineProfiles() {
+    // next() reads P(t|d) from per-disease profiles merged with the pool; the definition reads profiles().prob(t, d)
+    var model = engine.scoringModel();
+    HpoAnswerRates rates = HpoAnswerRates.fixed();
+    int checked = 0;
+    for (List<String> yes : List.of(List.of("HP:0001250"), List.of("HP:0000252", "HP:0001263"), List.of("HP:0001626"),
+        List.of("HP:0000505", "HP:0000518"))) {
+      Map<String, Answer> answers = new LinkedHashMap<>();
+      yes.forEach(t -> answers.put(t, Answer.yes(t)));
+      InterviewState state = new InterviewState(Sex.UNKNOWN, Optional.empty(), answers);
+      HpoInterview interview = new HpoInterview(engine, SpanishLabels.empty());
+      var differential = interview.differential(state, 0);
+      double[] posterior = new double[model.size()];
+      int[] candidates = new int[differential.size()];
+      for (int c = 0; c < candidates.length; c++) {
+        candidates[c] = model.indexOf(differential.get(c).id());
+        posterior[candidates[c]] = differential.get(c).probability();
+      }
+      for (RankedQuestion q : interview.next(state, 1000)) {
+        int t = model.terms().indexOf(org.monarchinitiative.phenol.ontology.data.TermId.of(q.question().id())).orElseThrow();
+        double[][] outcomes = new double[3][model.size()];
+        for (int d : candidates) {
+          double p = Math.max(model.profiles().prob(t, d), model.profiles().background(t));
+          outcomes[0][d] = rates.yes(p);
+          outcomes[1][d] = rates.no(p);
+          outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];
+        }
+        assertEquals(InformationGain.gain(posterior, candidates, outcomes), q.gain(), 1e-12, q.question().id());
+        checked++;
+      }
+    }
+    assertEquals(true, checked > 10, "checked " + checked);
+  }
+
+  @Test
   void aScoringOfOtherFindingsOrByAnotherEngineIsNotUsed() {
     Map<String, Answer> answers = Map.of("HP:0001250", Answer.yes("HP:0001250"));
     InterviewState state = new InterviewState(Sex.UNKNOWN, Optional.empty(), answers);
