@@ -1,5 +1,7 @@
 package org.detecta.interview;
 
+import org.detecta.learn.Softmax;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class MaskedClassifier {
   /** One Adagrad step of the log-loss (with L2 on the active weights). */
   private void step(int[] f, int y, double[] p, Settings s, double[][] g2, double[] g2b) {
     scores(f, p);
-    softmax(p);
+    Softmax.inPlace(p);
     for (int c = 0; c < p.length; c++) {
       double g = p[c] - (c == y ? 1 : 0);
       g2b[c] += g * g;
@@ -171,20 +173,7 @@ public final class MaskedClassifier {
     }
   }
 
-  private static void softmax(double[] z) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    for (int i = 0; i < z.length; i++) {
-      z[i] = Math.exp(z[i] - max);
-      sum += z[i];
-    }
-    for (int i = 0; i < z.length; i++) {
-      z[i] /= sum;
-    }
-  }
+
 
   /** Log-probabilities of every class (the order given at fitting) given what is known. */
   public double[] logPosterior(Sex sex, java.util.Optional<Double> age, Map<String, Answer> answers) {

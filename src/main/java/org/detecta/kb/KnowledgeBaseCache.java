@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32C;
 
 /**
@@ -61,9 +60,9 @@ public final class KnowledgeBaseCache {
     }
     long start = System.nanoTime();
     CompletableFuture<String> annotationsSha = CompletableFuture.supplyAsync(() -> sha256(annotationFile),
-        KnowledgeBaseCache::daemon);
+        KnowledgeBaseLoader::startDaemon);
     String ontologySha = sha256(ontologyFile);
-    Key key = new Key(build, ontologySha, join(annotationsSha));
+    Key key = new Key(build, ontologySha, KnowledgeBaseLoader.join(annotationsSha));
     Path file = file(key);
     try {
       KnowledgeBase kb = read(file, key);
@@ -320,20 +319,5 @@ public final class KnowledgeBaseCache {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "kb-cache-hash");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 }

@@ -109,14 +109,16 @@ public final class KnowledgeBaseLoader {
         + " as OBO-Graph JSON: " + e.getMessage(), e));
   }
 
-  private static Thread startDaemon(Runnable task) {
+  /** A daemon thread for one background step of loading (parsing, hashing): it never keeps the JVM alive. */
+  static Thread startDaemon(Runnable task) {
     Thread thread = new Thread(task, "kb-loader");
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
-  private static <T> T join(CompletableFuture<T> future) {
+  /** The future's value, rethrowing the step's own runtime exception rather than a CompletionException. */
+  static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

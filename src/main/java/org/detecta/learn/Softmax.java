@@ -1,12 +1,15 @@
 package org.detecta.learn;
 
-/** The numerically stable softmax (shifted by the largest logit), shared by dense networks and temperature scaling. */
-final class Softmax {
+/**
+ * The numerically stable softmax (shifted by the largest logit), shared by dense networks, temperature scaling and
+ * the interview's masked classifier.
+ */
+public final class Softmax {
   private Softmax() {
   }
 
   /** Replaces logits by their softmax probabilities; logits far below the largest become exact zeros. */
-  static void inPlace(double[] z) {
+  public static void inPlace(double[] z) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) {
       max = Math.max(max, v);
