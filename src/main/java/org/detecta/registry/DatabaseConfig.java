@@ -21,12 +21,13 @@ public record DatabaseConfig(String url, String user, String password) {
   }
 
   public static DatabaseConfig embedded(Path home) {
-    // AUTO_SERVER lets the server and a training run share the file database safely. WRITE_DELAY=0: H2 otherwise
-    // writes committed transactions to the file up to 500 ms later, so a killed process (SIGKILL, OOM killer)
+    // AUTO_SERVER lets the server and a training run share the file database safely; AUTO_RECONNECT, because the
+    // process that hosts the shared file may exit first (RegistryCrashIT saw "Connection is broken").
+    // WRITE_DELAY=0: H2 otherwise writes committed transactions to the file up to 500 ms later, so a killed process (SIGKILL, OOM killer)
     // loses registrations it already reported as done (RegistryCrashIT saw it under load). The prediction log
     // writes in batches, so storing on every commit costs one write per batch, not per request.
     Path file = home.toAbsolutePath().resolve("registry").resolve("detecta");
-    return new DatabaseConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
+    return new DatabaseConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0", "sa", "");
   }
 
   public static DatabaseConfig resolve(Path home, Map<String, String> env) {
