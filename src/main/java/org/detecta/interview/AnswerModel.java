@@ -1,5 +1,7 @@
 package org.detecta.interview;
 
+import org.detecta.learn.Softmax;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -328,16 +330,8 @@ public final class AnswerModel {
 
   /** Softmax of log scores. */
   public static double[] normalise(double[] logScores) {
-    double max = Arrays.stream(logScores).max().orElse(0);
-    double[] p = new double[logScores.length];
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      p[i] = Math.exp(logScores[i] - max);
-      sum += p[i];
-    }
-    for (int i = 0; i < p.length; i++) {
-      p[i] /= sum;
-    }
+    double[] p = logScores.clone();
+    Softmax.inPlace(p);
     return p;
   }
 }
