@@ -93,16 +93,17 @@ public final class TabularInterviewer implements Interviewer {
     }
     double[] p = AnswerModel.normalise(logs);
     int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
+    InformationGain.Start start = InformationGain.Start.of(p, candidates);
     List<RankedQuestion> ranked = new ArrayList<>();
     for (Question q : bank.all()) {
       if (!bank.allowed(q, state.answers())) {
         continue;
       }
-      double[][] outcomes = model.outcomeProbabilities(q.id());
+      InformationGain.Outcomes outcomes = model.gainOutcomes(q.id());
       if (outcomes != null) {
-        double gain = InformationGain.gain(p, candidates, outcomes);
+        double gain = InformationGain.gain(start, outcomes);
         if (reported != null) {
-          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes);
+          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
         }
         ranked.add(new RankedQuestion(q, gain));
       }
