@@ -361,8 +361,7 @@ public final class HpoInterview implements Interviewer, QuestionBank {
       }
       ranked.add(new RankedQuestion(question(t), InformationGain.gain(start, outcomes)));
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion q) -> -q.gain()).thenComparing(q -> q.question().id()));
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    return RankedQuestion.best(ranked, k);
   }
 
   /**

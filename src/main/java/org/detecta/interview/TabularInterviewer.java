@@ -1,7 +1,6 @@
 package org.detecta.interview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.DiseaseKind;
@@ -108,7 +107,6 @@ public final class TabularInterviewer implements Interviewer {
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    return RankedQuestion.best(ranked, k);
   }
 }
