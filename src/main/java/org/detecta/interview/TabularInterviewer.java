@@ -3,6 +3,8 @@ package org.detecta.interview;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.DiseaseKind;
 
@@ -19,6 +21,8 @@ public final class TabularInterviewer implements Interviewer {
   private final double choiceTemperature;
   private final Scorer scorer;
   private final double confidenceWeight;
+  private final Lookahead lookahead;
+  private final Map<String, List<Question>> children;
 
   /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
   @FunctionalInterface
@@ -52,6 +56,15 @@ public final class TabularInterviewer implements Interviewer {
    */
   public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
                             double confidenceWeight) {
+    this(bank, model, scorer, choiceTemperature, confidenceWeight, Lookahead.off());
+  }
+
+  /** @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not) */
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
+                            double confidenceWeight, Lookahead lookahead) {
+    this.lookahead = lookahead;
+    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
+        .collect(Collectors.groupingBy(q -> q.parent().get()));
     this.confidenceWeight = confidenceWeight;
     this.bank = bank;
     this.model = model;
@@ -108,6 +121,9 @@ public final class TabularInterviewer implements Interviewer {
       }
     }
     ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));
+    if (lookahead.appliesTo(state)) {
+      ranked = lookahead.rerank(ranked, p, candidates, state, bank, model, children);
+    }
     return ranked.subList(0, Math.min(k, ranked.size()));
   }
 }
