@@ -84,17 +84,18 @@ public record Lookahead(int width, int pool, int outcomes, int after) {
       for (int c : candidates) {
         po[c] = p[c] * rows[o][c];
       }
+      InformationGain.Start start = InformationGain.Start.of(po, candidates);
       Map<String, Answer> answers = null;
       double best = 0;
       for (Question next : second) {
         if (!next.id().equals(q.id())) {
-          best = Math.max(best, InformationGain.gain(po, candidates, model.outcomeProbabilities(next.id())));
+          best = Math.max(best, InformationGain.gain(start, model.gainOutcomes(next.id())));
         }
       }
       for (Question child : children) {
         answers = answers != null ? answers : with(state, new Answer(q.id(), values.get(o)));
-        if (bank.allowed(child, answers) && model.outcomeProbabilities(child.id()) != null) {
-          best = Math.max(best, InformationGain.gain(po, candidates, model.outcomeProbabilities(child.id())));
+        if (bank.allowed(child, answers) && model.gainOutcomes(child.id()) != null) {
+          best = Math.max(best, InformationGain.gain(start, model.gainOutcomes(child.id())));
         }
       }
       sum += prob[o] * best;

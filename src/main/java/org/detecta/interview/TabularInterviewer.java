@@ -1,7 +1,6 @@
 package org.detecta.interview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,24 +105,26 @@ public final class TabularInterviewer implements Interviewer {
     }
     double[] p = AnswerModel.normalise(logs);
     int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
+    InformationGain.Start start = InformationGain.Start.of(p, candidates);
     List<RankedQuestion> ranked = new ArrayList<>();
     for (Question q : bank.all()) {
       if (!bank.allowed(q, state.answers())) {
         continue;
       }
-      double[][] outcomes = model.outcomeProbabilities(q.id());
+      InformationGain.Outcomes outcomes = model.gainOutcomes(q.id());
       if (outcomes != null) {
-        double gain = InformationGain.gain(p, candidates, outcomes);
+        double gain = InformationGain.gain(start, outcomes);
         if (reported != null) {
-          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes);
+          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
         }
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));
-    if (lookahead.appliesTo(state)) {
-      ranked = lookahead.rerank(ranked, p, candidates, state, bank, model, children);
+    if (!lookahead.appliesTo(state)) {
+      return RankedQuestion.best(ranked, k);
     }
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    List<RankedQuestion> head = RankedQuestion.best(ranked, Math.max(k, Math.max(lookahead.width(), lookahead.pool())));
+    List<RankedQuestion> reranked = lookahead.rerank(head, p, candidates, state, bank, model, children);
+    return reranked.subList(0, Math.min(k, reranked.size()));
   }
 }
