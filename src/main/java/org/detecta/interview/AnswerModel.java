@@ -336,6 +336,12 @@ public final class AnswerModel {
     return gainTables.get(question);
   }
 
+  /** The outcomes (value sets) of a question, in the order of {@link #outcomeProbabilities} rows. */
+  public List<Set<String>> outcomes(String question) {
+    Table t = tables.get(question);
+    return t == null ? null : t.outcomes();
+  }
+
   /** Softmax of log scores. */
   public static double[] normalise(double[] logScores) {
     double[] p = logScores.clone();

@@ -2,6 +2,8 @@ package org.detecta.interview;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.DiseaseKind;
 
@@ -18,6 +20,8 @@ public final class TabularInterviewer implements Interviewer {
   private final double choiceTemperature;
   private final Scorer scorer;
   private final double confidenceWeight;
+  private final Lookahead lookahead;
+  private final Map<String, List<Question>> children;
 
   /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
   @FunctionalInterface
@@ -51,6 +55,15 @@ public final class TabularInterviewer implements Interviewer {
    */
   public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
                             double confidenceWeight) {
+    this(bank, model, scorer, choiceTemperature, confidenceWeight, Lookahead.off());
+  }
+
+  /** @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not) */
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
+                            double confidenceWeight, Lookahead lookahead) {
+    this.lookahead = lookahead;
+    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
+        .collect(Collectors.groupingBy(q -> q.parent().get()));
     this.confidenceWeight = confidenceWeight;
     this.bank = bank;
     this.model = model;
@@ -107,6 +120,11 @@ public final class TabularInterviewer implements Interviewer {
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    return RankedQuestion.best(ranked, k);
+    if (!lookahead.appliesTo(state)) {
+      return RankedQuestion.best(ranked, k);
+    }
+    List<RankedQuestion> head = RankedQuestion.best(ranked, Math.max(k, Math.max(lookahead.width(), lookahead.pool())));
+    List<RankedQuestion> reranked = lookahead.rerank(head, p, candidates, state, bank, model, children);
+    return reranked.subList(0, Math.min(k, reranked.size()));
   }
 }
