@@ -1,8 +1,9 @@
 package org.detecta.interview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.DiseaseKind;
 
@@ -16,9 +17,9 @@ public final class TabularInterviewer implements Interviewer {
   static final int MAX_CANDIDATES = 30;
   private final QuestionBank bank;
   private final AnswerModel model;
-  private final double choiceTemperature;
   private final Scorer scorer;
-  private final double confidenceWeight;
+  private final Tuning tuning;
+  private final Map<String, List<Question>> children;
 
   /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
   @FunctionalInterface
@@ -26,37 +27,38 @@ public final class TabularInterviewer implements Interviewer {
     double[] logScores(InterviewState state);
   }
 
-  public TabularInterviewer(QuestionBank bank, AnswerModel model) {
-    this(bank, model, 1.0);
+  /**
+   * How questions are chosen and the differential reported, both from the scorer's log scores.
+   *
+   * @param choiceTemperature the log scores are divided by this before gains are computed (above 1: a flatter,
+   *     less overconfident differential for choosing)
+   * @param confidenceWeight weight of the expected rise of the top (reported) probability added to the
+   *     information gain: 0 = information gain alone
+   * @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not)
+   * @param reportTemperature the log scores are divided by this for the reported differential (its calibration:
+   *     the probabilities the stopping threshold reads); the ranking of diseases does not change
+   */
+  public record Tuning(double choiceTemperature, double confidenceWeight, Lookahead lookahead, double reportTemperature) {
+    public static Tuning plain() {
+      return new Tuning(1.0, 0, Lookahead.off(), 1.0);
+    }
   }
 
-  /**
-   * @param choiceTemperature the log-posterior is divided by this before gains are computed (above 1: a
-   *     flatter, less overconfident differential for choosing; the reported differential is untouched)
-   */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, double choiceTemperature) {
-    this(bank, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), choiceTemperature);
+  public TabularInterviewer(QuestionBank bank, AnswerModel model) {
+    this(bank, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), Tuning.plain());
   }
 
   /**
    * @param scorer the differential (e.g. the answer model blended with a classifier); the answer model
    *     still gives each question's outcome probabilities for the expected gain
    */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature) {
-    this(bank, model, scorer, choiceTemperature, 0);
-  }
-
-  /**
-   * @param confidenceWeight weight of the expected rise of the top probability (on the reported differential)
-   *     added to the information gain (on the flattened one): 0 = information gain alone
-   */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
-                            double confidenceWeight) {
-    this.confidenceWeight = confidenceWeight;
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, Tuning tuning) {
     this.bank = bank;
     this.model = model;
     this.scorer = scorer;
-    this.choiceTemperature = choiceTemperature;
+    this.tuning = tuning;
+    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
+        .collect(Collectors.groupingBy(q -> q.parent().get()));
   }
 
   @Override
@@ -68,8 +70,17 @@ public final class TabularInterviewer implements Interviewer {
     return model;
   }
 
+  /** The reported differential: the scores' softmax at the report temperature. */
   public double[] posterior(InterviewState state) {
-    return AnswerModel.normalise(scorer.logScores(state));
+    return reported(scorer.logScores(state));
+  }
+
+  private double[] reported(double[] logs) {
+    double[] scaled = logs.clone();
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] /= tuning.reportTemperature();
+    }
+    return AnswerModel.normalise(scaled);
   }
 
   @Override
@@ -87,27 +98,33 @@ public final class TabularInterviewer implements Interviewer {
   @Override
   public List<RankedQuestion> next(InterviewState state, int k) {
     double[] logs = scorer.logScores(state);
-    double[] reported = confidenceWeight > 0 ? AnswerModel.normalise(logs) : null;
+    double[] reported = tuning.confidenceWeight() > 0 ? reported(logs) : null;
     for (int i = 0; i < logs.length; i++) {
-      logs[i] /= choiceTemperature;
+      logs[i] /= tuning.choiceTemperature();
     }
     double[] p = AnswerModel.normalise(logs);
     int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
+    InformationGain.Start start = InformationGain.Start.of(p, candidates);
     List<RankedQuestion> ranked = new ArrayList<>();
     for (Question q : bank.all()) {
       if (!bank.allowed(q, state.answers())) {
         continue;
       }
-      double[][] outcomes = model.outcomeProbabilities(q.id());
+      InformationGain.Outcomes outcomes = model.gainOutcomes(q.id());
       if (outcomes != null) {
-        double gain = InformationGain.gain(p, candidates, outcomes);
+        double gain = InformationGain.gain(start, outcomes);
         if (reported != null) {
-          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes);
+          gain += tuning.confidenceWeight() * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
         }
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    Lookahead lookahead = tuning.lookahead();
+    if (!lookahead.appliesTo(state)) {
+      return RankedQuestion.best(ranked, k);
+    }
+    List<RankedQuestion> head = RankedQuestion.best(ranked, Math.max(k, Math.max(lookahead.width(), lookahead.pool())));
+    List<RankedQuestion> reranked = lookahead.rerank(head, p, candidates, state, bank, model, children);
+    return reranked.subList(0, Math.min(k, reranked.size()));
   }
 }
