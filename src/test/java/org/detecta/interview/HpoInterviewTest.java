@@ -46,6 +46,17 @@ class HpoInterviewTest {
   }
 
   @Test
+  void noAnswersSettleTermsWithoutMovingTheDifferential() {
+    InterviewState yes = new InterviewState(Sex.UNKNOWN, Optional.empty(), Map.of("HP:0000252", Answer.yes("HP:0000252")));
+    InterviewState yesAndNo = yes.with(Answer.no("HP:0001250"));
+    assertEquals(interview.differential(yes, 10), interview.differential(yesAndNo, 10));
+    assertTrue(interview.next(yesAndNo, 50).stream().noneMatch(r -> r.question().id().equals("HP:0007359")),
+        "a descendant of a no term is not asked");
+    InterviewState twoYes = yes.with(Answer.yes("HP:0001250"));
+    assertFalse(interview.differential(yes, 10).equals(interview.differential(twoYes, 10)), "a yes answer is scored");
+  }
+
+  @Test
   void contradictionsAndUnknownTermsAreNamed() {
     String problems = interview.problems(Map.of("HP:0007359", Answer.yes("HP:0007359"),
         "HP:0001250", Answer.no("HP:0001250"), "HP:9999999", Answer.yes("HP:9999999"))).toString();
