@@ -56,33 +56,8 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     Arrays.fill(out, 0f);
     double constant = 0;
     if (useObserved && observed.length > 0) {
-      // best[d] > 0 only for diseases touched by the current term (every stored gain is > 0); the others
-      // keep log ε, added to every disease at the end (one pass, not one per term).
-      float[] best = new float[out.length];
-      int[] touched = new int[out.length];
-      for (int q : observed) {
-        int n = 0;
-        for (int c : ancestors[q]) {
-          int[] ds = likelihoods.diseases(c);
-          float[] gs = likelihoods.gains(c);
-          for (int i = 0; i < ds.length; i++) {
-            int d = ds[i];
-            float g = gs[i];
-            if (g > best[d]) {
-              if (best[d] == 0) {
-                touched[n++] = d;
-              }
-              best[d] = g;
-            }
-          }
-        }
-        for (int i = 0; i < n; i++) {
-          int d = touched[i];
-          out[d] += best[d];
-          best[d] = 0;
-        }
-        constant += likelihoods.logNoise();
-      }
+      likelihoods.addGains(observed, out);
+      constant += observed.length * likelihoods.logNoise();
     }
     for (int q : useExcluded ? excluded : new int[0]) {
       double bg = Math.min(index.background(q), maxPresent);

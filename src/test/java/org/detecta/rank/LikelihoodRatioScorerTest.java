@@ -41,7 +41,7 @@ class LikelihoodRatioScorerTest {
     }
     PostingsIndex index = new PostingsIndex(ANCESTORS.length, profiles, 1e-3);
     PostingsIndex notIndex = new PostingsIndex(ANCESTORS.length, nots, 1e-3);
-    return new LikelihoodRatioScorer("lr", ANCESTORS, new ObservedLikelihoods(index, p), notIndex, own,
+    return new LikelihoodRatioScorer("lr", ANCESTORS, new ObservedLikelihoods(index, ANCESTORS, p), notIndex, own,
         p.maxPresent(), true, true);
   }
 
@@ -127,8 +127,61 @@ class LikelihoodRatioScorerTest {
   }
 
   @Test
-  void termsSharedByManyDiseasesCarryNoEvidenceOnceTheirPostingsAreLong() {
-    // the organ term 1 (through 3 or 4) at 0.9 in every disease: background 0.9 > the cut
+  void generalAncestorsStoredDenselyScoreExactlyAsTheDefinition() {
+    // 1,100 diseases: terms 1, 2 and 4 have long posting lists and a background above the dense cut, 3 and 5 stay
+    // sparse; every disease has the root 0
+    java.util.Random random = new java.util.Random(7);
+    List<Map<Integer, Float>> direct = new ArrayList<>();
+    for (int d = 0; d < 1100; d++) {
+      Map<Integer, Float> m = new HashMap<>();
+      if (random.nextDouble() < 0.6) {
+        m.put(4, 0.05f + 0.9f * random.nextFloat());
+      }
+      if (random.nextDouble() < 0.3) {
+        m.put(3, 0.05f + 0.9f * random.nextFloat());
+      }
+      if (random.nextDouble() < 0.2) {
+        m.put(5, 0.05f + 0.9f * random.nextFloat());
+      }
+      if (random.nextDouble() < 0.1 || m.isEmpty()) {
+        m.put(2, 0.05f + 0.9f * random.nextFloat());
+      }
+      direct.add(m);
+    }
+    RankParameters p = RankParameters.defaults().withNoise(0.2).withSizeExponent(0.5).withFrequencyExponent(0.5);
+    LikelihoodRatioScorer s = scorer(direct, p);
+    List<Map<Integer, Float>> profiles = direct.stream().map(LikelihoodRatioScorerTest::profile).toList();
+    PostingsIndex index = new PostingsIndex(ANCESTORS.length, profiles, 1e-3);
+    ObservedLikelihoods likelihoods = new ObservedLikelihoods(index, ANCESTORS, p);
+    assertTrue(likelihoods.denseRows() >= 2, "the dense path is exercised");
+    double[] scale = ObservedLikelihoods.sizeScale(index, p.sizeExponent());
+    double ratio = (1 - p.noise()) / p.noise();
+    int[] observed = {4, 3, 5, 1, 2};
+    float[] out = score(s, direct.size(), observed, new int[0]);
+    for (int d = 0; d < direct.size(); d++) {
+      double expected = 0;
+      for (int q : observed) {
+        double best = 0;
+        for (int c : ANCESTORS[q]) {
+          boolean unused = index.diseases(c).length > ObservedLikelihoods.PRUNED_POSTINGS
+              && index.background(c) > ObservedLikelihoods.MAX_BACKGROUND;
+          double prob = index.prob(c, d);
+          if (!unused && prob > 0) {
+            best = Math.max(best, Math.log1p(ratio * Math.min(1, scale[d] * Math.pow(prob, 0.5)) / index.background(c)));
+          }
+        }
+        expected += Math.log(p.noise()) + best;
+      }
+      assertEquals(expected, out[d], 1e-4, "disease " + d);
+      double explained = s.explain(observed, new int[0], d, t -> "T" + t).stream()
+          .mapToDouble(Evidence::contribution).sum();
+      assertEquals(out[d], explained, 1e-4, "evidence of disease " + d);
+    }
+  }
+
+  @Test
+  void termsSharedByNearlyAllDiseasesCarryNoEvidenceOnceTheirPostingsAreLong() {
+    // the organ term 1 (through 3 or 4) at 0.9 in every disease: background 0.9 > the ceiling
     List<Map<Integer, Float>> few = List.of(Map.of(4, 0.9f), Map.of(3, 0.9f), Map.of(3, 0.9f, 5, 0.5f));
     float[] small = score(scorer(few, plain()), few.size(), new int[] {1}, new int[0]);
     assertTrue(small[0] > Math.log(EPS), "short posting list: kept");

@@ -139,7 +139,7 @@ class RareEngineTest {
 
   @Test
   void artifactOfAnOlderFormatIsRefusedWithAClearMessage() throws Exception {
-    for (int format : new int[] {1, 2}) {
+    for (int format : new int[] {1, 2, 3}) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
         out.writeInt(0x52415245);
