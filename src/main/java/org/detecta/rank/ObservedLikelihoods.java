@@ -42,6 +42,7 @@ public final class ObservedLikelihoods {
   private final PostingsIndex index;
   private final int diseaseCount;
   private final double logNoise;
+  private final double logNotPenalty;
   /** Sparse gains per term (empty for dense and unused terms), diseases ascending as in the index. */
   private final float[][] gains;
   private final int[][] diseases;
@@ -62,6 +63,7 @@ public final class ObservedLikelihoods {
     this.diseaseCount = index.diseaseCount();
     double noise = parameters.noise();
     this.logNoise = Math.log(noise);
+    this.logNotPenalty = Math.log(parameters.notPenalty());
     double ratio = (1 - noise) / noise;
     double beta = parameters.frequencyExponent();
     double[] scale = sizeScale(index, parameters.sizeExponent());
@@ -159,6 +161,11 @@ public final class ObservedLikelihoods {
   /** log ε: the log LR of an observed term the disease does not explain. */
   public double logNoise() {
     return logNoise;
+  }
+
+  /** log π: added to the log LR of an observed term the disease is annotated NOT to show (0 = not used). */
+  public double logNotPenalty() {
+    return logNotPenalty;
   }
 
   /**

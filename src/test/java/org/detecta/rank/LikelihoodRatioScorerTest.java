@@ -31,13 +31,21 @@ class LikelihoodRatioScorerTest {
   }
 
   private static LikelihoodRatioScorer scorer(List<Map<Integer, Float>> direct, RankParameters p) {
+    return scorer(direct, Map.of(), p);
+  }
+
+  /** @param notTerms disease → the terms it is annotated NOT to show */
+  private static LikelihoodRatioScorer scorer(List<Map<Integer, Float>> direct, Map<Integer, List<Integer>> notTerms,
+                                              RankParameters p) {
     List<Map<Integer, Float>> profiles = new ArrayList<>();
     int[][] own = new int[direct.size()][];
     List<Map<Integer, Float>> nots = new ArrayList<>();
     for (int d = 0; d < direct.size(); d++) {
       profiles.add(profile(direct.get(d)));
       own[d] = direct.get(d).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      nots.add(Map.of());
+      Map<Integer, Float> not = new HashMap<>();
+      notTerms.getOrDefault(d, List.of()).forEach(t -> not.put(t, 1f));
+      nots.add(not);
     }
     PostingsIndex index = new PostingsIndex(ANCESTORS.length, profiles, 1e-3);
     PostingsIndex notIndex = new PostingsIndex(ANCESTORS.length, nots, 1e-3);
@@ -103,6 +111,41 @@ class LikelihoodRatioScorerTest {
     assertTrue(one[0] > one[1]);
     float[] zero = score(scorer(d, plain().withFrequencyExponent(0)), d.size(), new int[] {4}, new int[0]);
     assertEquals(zero[0], zero[1], 1e-6);
+  }
+
+  @Test
+  void anObservedTermTheDiseaseIsAnnotatedNotToShowCostsLogPenaltyAndSaysSo() {
+    // diseases 0 and 1 alike; 1 is annotated NOT to show term 2 and its child 4 (query 4: counted once)
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(3, 0.5f), Map.of(3, 0.5f)));
+    Map<Integer, List<Integer>> nots = Map.of(1, List.of(2, 4));
+    RankParameters p = plain().withNotPenalty(0.01);
+    LikelihoodRatioScorer s = scorer(d, nots, p);
+    int[] observed = {4, 3};
+    float[] out = score(s, d.size(), observed, new int[0]);
+    assertEquals(Math.log(0.01), out[1] - out[0], 1e-5, "term 4 contradicts NOT 4 and NOT 2: once");
+    List<Evidence> evidence = s.explain(observed, new int[0], 1, t -> "T" + t);
+    assertEquals(out[1], evidence.stream().mapToDouble(Evidence::contribution).sum(), 1e-4);
+    assertTrue(evidence.stream().anyMatch(e -> e.match() == MatchKind.OBSERVED_BUT_EXCLUDED && e.finding().equals("T4")
+        && e.feature().equals("T4") && Math.abs(e.contribution() - Math.log(0.01)) < 1e-9), evidence.toString());
+    assertTrue(s.explain(observed, new int[0], 0, t -> "T" + t).stream()
+        .noneMatch(e -> e.match() == MatchKind.OBSERVED_BUT_EXCLUDED));
+    float[] off = score(scorer(d, nots, plain().withNotPenalty(1)), d.size(), observed, new int[0]);
+    assertEquals(off[0], off[1], 1e-6, "π = 1: NOT annotations do not count for observed terms");
+    float[] specific = score(s, d.size(), new int[] {2}, new int[0]);
+    assertEquals(Math.log(0.01), specific[1] - specific[0], 1e-5, "NOT 2 contradicts the observed term 2 itself");
+    float[] general = score(s, d.size(), new int[] {1}, new int[0]);
+    assertEquals(general[0], general[1], 1e-6, "NOT 2 says nothing about its parent 1");
+  }
+
+  @Test
+  void anExcludedTermAnnotatedNotCountsOnceInScoreAndEvidence() {
+    List<Map<Integer, Float>> d = withFiller(List.of(Map.of(3, 0.5f), Map.of(3, 0.5f)));
+    LikelihoodRatioScorer s = scorer(d, Map.of(1, List.of(2, 4)), plain());
+    int[] excluded = {4};
+    float[] out = score(s, d.size(), new int[0], excluded);
+    assertEquals(Math.log(2), out[1] - out[0], 1e-5);
+    assertEquals(out[1], s.explain(new int[0], excluded, 1, t -> "T" + t).stream()
+        .mapToDouble(Evidence::contribution).sum(), 1e-5);
   }
 
   @Test
