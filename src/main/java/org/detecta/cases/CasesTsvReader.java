@@ -59,15 +59,16 @@ public final class CasesTsvReader implements CaseReader {
         issues.add(Issue.error(location, "empty case_id"));
         continue;
       }
-      List<String> observed = split(cells[observedCol], ",");
-      List<String> excluded = excludedCol >= 0 && excludedCol < cells.length ? split(cells[excludedCol], ",") : List.of();
+      List<String> observed = split(cells[observedCol], ",").stream().map(CaseIds::term).distinct().toList();
+      List<String> excluded = excludedCol >= 0 && excludedCol < cells.length
+          ? split(cells[excludedCol], ",").stream().map(CaseIds::term).distinct().toList() : List.of();
       List<String> bad = new ArrayList<>();
       observed.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
       excluded.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
       if (!bad.isEmpty()) {
         issues.add(Issue.error(location, "case " + id + ": malformed HPO id(s) " + bad + " skipped"));
       }
-      List<String> diseases = split(cells[diseaseCol], "\\|");
+      List<String> diseases = split(cells[diseaseCol], "\\|").stream().map(CaseIds::disease).distinct().toList();
       if (diseases.isEmpty()) {
         issues.add(Issue.warning(location, "case " + id + " has no disease id"));
       }

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * Reads GA4GH Phenopacket v2 JSON: one file, or every {@code .json} file below a directory (in sorted
  * order, so results are reproducible). Observed and excluded phenotypic features, diseases (from
  * {@code diseases} and from interpretations), sex, age at last encounter, and the PMID from
- * {@code metaData.externalReferences}.
+ * {@code metaData.externalReferences}. Also read, as other sources write them: v1 features ({@code negated}
+ * instead of {@code excluded}), a Family (its {@code proband}), a Cohort (each of its {@code members}), and ids
+ * spelled differently ({@link CaseIds}: {@code MIM:}, {@code Orphanet:}, {@code HP_0001250}).
  */
 public final class PhenopacketReader implements CaseReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +68,20 @@ public final class PhenopacketReader implements CaseReader {
     if (root == null || !root.isObject()) {
       return new CaseBatch(List.of(), List.of(Issue.error(sourceName, "not a phenopacket: expected a JSON object")));
     }
+    if (root.path("proband").isObject()) { // a Family: the proband is the patient
+      return readPacket(root.get("proband"), sourceName + ":proband");
+    }
+    if (root.path("members").isArray()) { // a Cohort
+      List<CaseBatch> members = new ArrayList<>();
+      for (int i = 0; i < root.get("members").size(); i++) {
+        members.add(readPacket(root.get("members").get(i), sourceName + ":members[" + i + "]"));
+      }
+      return CaseBatch.concat(members);
+    }
+    return readPacket(root, sourceName);
+  }
+
+  private CaseBatch readPacket(JsonNode root, String sourceName) {
     List<Issue> issues = new ArrayList<>();
     String id = root.path("id").asText("");
     if (id.isBlank()) {
@@ -77,13 +93,14 @@ public final class PhenopacketReader implements CaseReader {
     JsonNode features = root.path("phenotypicFeatures");
     for (int i = 0; i < features.size(); i++) {
       JsonNode feature = features.get(i);
-      String term = feature.path("type").path("id").asText("").trim();
+      String term = CaseIds.term(feature.path("type").path("id").asText(""));
       if (!CURIE.matcher(term).matches()) {
         issues.add(Issue.error(sourceName + ":phenotypicFeatures[" + i + "]",
             "feature has no valid term id (found '" + term + "')"));
         continue;
       }
-      (feature.path("excluded").asBoolean(false) ? excluded : observed).add(term);
+      boolean absent = feature.path("excluded").asBoolean(false) || feature.path("negated").asBoolean(false); // v2, v1
+      (absent ? excluded : observed).add(term);
     }
     List<String> diagnoses = diagnoses(root);
     if (diagnoses.isEmpty()) {
@@ -113,7 +130,7 @@ public final class PhenopacketReader implements CaseReader {
 
   private static void addIfPresent(Set<String> ids, String id) {
     if (!id.isBlank()) {
-      ids.add(id.trim());
+      ids.add(CaseIds.disease(id));
     }
   }
 

@@ -49,8 +49,13 @@ public final class ServeCommand implements Callable<Integer> {
     LOG.info("detecta serve: listening on http://{}:{}/ after {} s", host, server.port(),
         String.format("%.2f", (System.nanoTime() - start) / 1e9));
     server.awaitReady(Long.MAX_VALUE / 2);
-    LOG.info("detecta serve: ready after {} s ({} model(s))", String.format("%.2f", (System.nanoTime() - start) / 1e9),
-        server.models().all().size());
+    String after = String.format("%.2f", (System.nanoTime() - start) / 1e9);
+    if (server.models().unavailable().isEmpty()) {
+      LOG.info("detecta serve: ready after {} s ({} model(s))", after, server.models().all().size());
+    } else {
+      LOG.error("detecta serve: NOT ready after {} s: {} model(s) served, champion(s) that failed to load: {}", after,
+          server.models().all().size(), server.models().unavailable());
+    }
     stopped.await();
     return ExitCodes.OK;
   }

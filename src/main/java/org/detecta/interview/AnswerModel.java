@@ -26,6 +26,8 @@ public final class AnswerModel {
   private final List<String> classes;
   private final Map<String, Integer> classIndex = new HashMap<>();
   private final Map<String, Table> tables;
+  /** Each question's outcome table with the per-condition sums the expected gain needs, computed once. */
+  private final Map<String, InformationGain.Outcomes> gainTables = new HashMap<>();
   private final double[] logPrior;
   private final double[][] logAge;
   private final double[][] logSex;
@@ -92,6 +94,7 @@ public final class AnswerModel {
       classIndex.put(classes.get(i), i);
     }
     this.tables = Map.copyOf(tables);
+    this.tables.forEach((id, t) -> gainTables.put(id, InformationGain.Outcomes.of(t.prob())));
     this.logPrior = logPrior;
     this.logAge = logAge;
     this.logSex = logSex;
@@ -326,6 +329,17 @@ public final class AnswerModel {
   public double[][] outcomeProbabilities(String question) {
     Table t = tables.get(question);
     return t == null ? null : t.prob();
+  }
+
+  /** The same table ready for {@link InformationGain#gain(InformationGain.Start, InformationGain.Outcomes)}; null when not asked. */
+  public InformationGain.Outcomes gainOutcomes(String question) {
+    return gainTables.get(question);
+  }
+
+  /** The outcomes (value sets) of a question, in the order of {@link #outcomeProbabilities} rows. */
+  public List<Set<String>> outcomes(String question) {
+    Table t = tables.get(question);
+    return t == null ? null : t.outcomes();
   }
 
   /** Softmax of log scores. */

@@ -348,6 +348,7 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     List<RankedQuestion> ranked = new ArrayList<>();
     List<Integer> pool = pool(state, r);
     float[][] probs = poolProbabilities(pool, candidates);
+    InformationGain.Start start = InformationGain.Start.of(r.posterior(), candidates);
     for (int i = 0; i < pool.size(); i++) {
       int t = pool.get(i);
       double background = index.background(t);
@@ -358,10 +359,9 @@ public final class HpoInterview implements Interviewer, QuestionBank {
         outcomes[1][d] = rates.no(p);
         outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];
       }
-      ranked.add(new RankedQuestion(question(t), InformationGain.gain(r.posterior(), candidates, outcomes)));
+      ranked.add(new RankedQuestion(question(t), InformationGain.gain(start, outcomes)));
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion q) -> -q.gain()).thenComparing(q -> q.question().id()));
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    return RankedQuestion.best(ranked, k);
   }
 
   /**

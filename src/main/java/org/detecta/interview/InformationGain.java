@@ -31,27 +31,99 @@ public final class InformationGain {
    * @param outcomes P(o | d) as outcomes × diseases
    */
   public static double gain(double[] posterior, int[] candidates, double[][] outcomes) {
-    double sum = 0;
-    for (int c : candidates) {
-      sum += posterior[c];
+    return gain(Start.of(posterior, candidates), outcomes);
+  }
+
+  /**
+   * The differential one step starts from: the candidates' renormalised weights w, w·log w and their entropy,
+   * computed once per step rather than once per question.
+   */
+  public record Start(int[] candidates, double[] weight, double[] weightLog, double entropy) {
+    public static Start of(double[] posterior, int[] candidates) {
+      double sum = 0;
+      for (int c : candidates) {
+        sum += posterior[c];
+      }
+      double[] w = new double[candidates.length];
+      double[] wLog = new double[candidates.length];
+      double h = 0;
+      for (int i = 0; i < candidates.length; i++) {
+        w[i] = posterior[candidates[i]] / sum;
+        wLog[i] = w[i] > 0 ? w[i] * Math.log(w[i]) : 0;
+        h -= wLog[i];
+      }
+      return new Start(candidates, w, wLog, h);
     }
+  }
+
+  /**
+   * A question's outcome table P(o | d) with, per disease, Σ_o P(o|d) and Σ_o P(o|d) log P(o|d) precomputed: with
+   * them a gain needs no logarithm per (outcome, disease), only one per outcome (see {@link #gain(Start, Outcomes)}).
+   */
+  public record Outcomes(double[][] prob, double[] mass, double[] massLog) {
+    public static Outcomes of(double[][] prob) {
+      int diseases = prob.length == 0 ? 0 : prob[0].length;
+      double[] mass = new double[diseases];
+      double[] massLog = new double[diseases];
+      for (double[] row : prob) {
+        for (int d = 0; d < diseases; d++) {
+          if (row[d] > 0) {
+            mass[d] += row[d];
+            massLog[d] += row[d] * Math.log(row[d]);
+          }
+        }
+      }
+      return new Outcomes(prob, mass, massLog);
+    }
+  }
+
+  /**
+   * H(D) − E_o H(D | o), the same quantity as {@link #gain(double[], int[], double[][])}: with joint j = w·P(o|d),
+   * Σ_o Σ_d j log j = Σ_d (w log w · Σ_o P(o|d) + w · Σ_o P(o|d) log P(o|d)), so only the marginals need logs.
+   */
+  public static double gain(Start start, Outcomes outcomes) {
+    int[] candidates = start.candidates();
+    double[] w = start.weight();
+    double[] wLog = start.weightLog();
     double joint = 0;
+    for (int i = 0; i < candidates.length; i++) {
+      int c = candidates[i];
+      joint -= wLog[i] * outcomes.mass()[c] + w[i] * outcomes.massLog()[c];
+    }
+    return Math.max(0, start.entropy() - joint - marginalTerm(start, outcomes.prob()));
+  }
+
+  /** As above for a table built for this step only (over the candidates; nothing worth precomputing). */
+  public static double gain(Start start, double[][] outcomes) {
+    int[] candidates = start.candidates();
+    double[] w = start.weight();
+    double joint = 0;
+    for (double[] row : outcomes) {
+      for (int i = 0; i < candidates.length; i++) {
+        double j = w[i] * row[candidates[i]];
+        if (j > 0) {
+          joint -= j * Math.log(j);
+        }
+      }
+    }
+    return Math.max(0, start.entropy() - joint - marginalTerm(start, outcomes));
+  }
+
+  /** Σ_o m_o log m_o with m_o = Σ_d w_d P(o | d). */
+  private static double marginalTerm(Start start, double[][] outcomes) {
+    int[] candidates = start.candidates();
+    double[] w = start.weight();
     double marginal = 0;
     for (double[] row : outcomes) {
       double m = 0;
-      for (int c : candidates) {
-        double j = posterior[c] / sum * row[c];
-        if (j > 0) {
-          m += j;
-          joint -= j * Math.log(j);
-        }
+      for (int i = 0; i < candidates.length; i++) {
+        m += w[i] * row[candidates[i]];
       }
       if (m > 0) {
         marginal += m * Math.log(m);
       }
     }
-    double expected = joint + marginal;
-    return Math.max(0, entropy(posterior, candidates) - expected);
+    return marginal;
   }
 
   /**

@@ -57,7 +57,9 @@ public final class InterviewCrossValidation {
         new AnswerModel.Smoothing(num(a, "pseudo", s.pseudoCount()), num(a, "impossible", s.impossible()), num(a, "ordinal", s.ordinalSpread()), num(a, "multi", s.multiValue())),
         num(a, "choice", d.choiceTemperature()), num(a, "blend", d.blend()), num(a, "temp", d.temperature()),
         new MaskedClassifier.Settings((int) num(a, "epochs", c.epochs()), (int) num(a, "states", c.states()), num(a, "rate", c.rate()),
-            num(a, "l2", c.l2()), num(a, "full", c.full()), num(a, "present", c.present()), (int) num(a, "maxAsked", c.maxAsked())), num(a, "confidence", d.confidenceWeight()));
+            num(a, "l2", c.l2()), num(a, "full", c.full()), num(a, "present", c.present()), (int) num(a, "maxAsked", c.maxAsked())), num(a, "confidence", d.confidenceWeight()),
+        new Lookahead((int) num(a, "width", d.lookahead().width()), (int) num(a, "pool", d.lookahead().pool()),
+            (int) num(a, "outcomes", d.lookahead().outcomes()), (int) num(a, "after", d.lookahead().after())));
   }
 
   private static double num(Map<String, String> a, String key, double fallback) {
@@ -115,6 +117,9 @@ public final class InterviewCrossValidation {
     Map<String, Object> out = new LinkedHashMap<>(InterviewSummary.of(traces, BUDGETS, threshold, STOP_BUDGET).asMap("best"));
     out.put("fullEvidenceTop1", fullRight / (double) n);
     out.put("errorsAfter10", traces.stream().filter(t -> t.rankAfter(10) != 1).count());
+    Calibration calibration = Calibration.of(traces, 10, 10, threshold, STOP_BUDGET);
+    out.put("ece10", calibration.ece());
+    out.put("stopMeanProbability", calibration.stopProbability());
     return out;
   }
 

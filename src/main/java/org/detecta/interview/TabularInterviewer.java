@@ -1,8 +1,9 @@
 package org.detecta.interview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.DiseaseKind;
 
@@ -19,6 +20,8 @@ public final class TabularInterviewer implements Interviewer {
   private final double choiceTemperature;
   private final Scorer scorer;
   private final double confidenceWeight;
+  private final Lookahead lookahead;
+  private final Map<String, List<Question>> children;
 
   /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
   @FunctionalInterface
@@ -52,6 +55,15 @@ public final class TabularInterviewer implements Interviewer {
    */
   public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
                             double confidenceWeight) {
+    this(bank, model, scorer, choiceTemperature, confidenceWeight, Lookahead.off());
+  }
+
+  /** @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not) */
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
+                            double confidenceWeight, Lookahead lookahead) {
+    this.lookahead = lookahead;
+    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
+        .collect(Collectors.groupingBy(q -> q.parent().get()));
     this.confidenceWeight = confidenceWeight;
     this.bank = bank;
     this.model = model;
@@ -93,21 +105,26 @@ public final class TabularInterviewer implements Interviewer {
     }
     double[] p = AnswerModel.normalise(logs);
     int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
+    InformationGain.Start start = InformationGain.Start.of(p, candidates);
     List<RankedQuestion> ranked = new ArrayList<>();
     for (Question q : bank.all()) {
       if (!bank.allowed(q, state.answers())) {
         continue;
       }
-      double[][] outcomes = model.outcomeProbabilities(q.id());
+      InformationGain.Outcomes outcomes = model.gainOutcomes(q.id());
       if (outcomes != null) {
-        double gain = InformationGain.gain(p, candidates, outcomes);
+        double gain = InformationGain.gain(start, outcomes);
         if (reported != null) {
-          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes);
+          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
         }
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    ranked.sort(Comparator.comparingDouble((RankedQuestion r) -> -r.gain()).thenComparing(r -> r.question().id()));
-    return ranked.subList(0, Math.min(k, ranked.size()));
+    if (!lookahead.appliesTo(state)) {
+      return RankedQuestion.best(ranked, k);
+    }
+    List<RankedQuestion> head = RankedQuestion.best(ranked, Math.max(k, Math.max(lookahead.width(), lookahead.pool())));
+    List<RankedQuestion> reranked = lookahead.rerank(head, p, candidates, state, bank, model, children);
+    return reranked.subList(0, Math.min(k, reranked.size()));
   }
 }

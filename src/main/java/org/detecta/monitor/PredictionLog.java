@@ -191,17 +191,14 @@ public final class PredictionLog implements AutoCloseable {
   public boolean addFeedback(String predictionId, String confirmedDiagnosis) {
     flush(Duration.ofSeconds(2));
     return write("record feedback", c -> {
-      if (!exists(c, predictionId)) {
-        return false;
+      // One statement: the row exists only if the prediction does, and carries its model (live accuracy reads by it).
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO prediction_feedback(prediction_id, created_at,"
+          + " confirmed_diagnosis, model_name) SELECT id, ?, ?, model_name FROM prediction_log WHERE id = ?")) {
+        s.setTimestamp(1, Timestamp.from(Instant.now()));
+        s.setString(2, confirmedDiagnosis);
+        s.setString(3, predictionId);
+        return s.executeUpdate() == 1;
       }
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO prediction_feedback(prediction_id, created_at, confirmed_diagnosis) VALUES (?,?,?)")) {
-        s.setString(1, predictionId);
-        s.setTimestamp(2, Timestamp.from(Instant.now()));
-        s.setString(3, confirmedDiagnosis);
-        s.executeUpdate();
-      }
-      return true;
     });
   }
 
@@ -267,12 +264,15 @@ public final class PredictionLog implements AutoCloseable {
     });
   }
 
+  /** From the feedback table's (model, time) index, each prediction by its key: never a walk over all predictions. */
+  static final String FEEDBACK_OF_MODEL = "SELECT p.output_json, f.confirmed_diagnosis FROM prediction_feedback f"
+      + " JOIN prediction_log p ON p.id = f.prediction_id WHERE f.model_name = ? ORDER BY f.created_at DESC FETCH FIRST ? ROWS ONLY";
+
   /** Confirmed diagnoses of a model's predictions: prediction id → confirmed id (latest feedback wins). */
   public List<Feedback> feedback(String model, int limit) {
     return write("read feedback", c -> {
       List<Feedback> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT p.output_json, f.confirmed_diagnosis FROM prediction_feedback f"
-          + " JOIN prediction_log p ON p.id = f.prediction_id WHERE p.model_name = ? ORDER BY f.created_at DESC FETCH FIRST ? ROWS ONLY")) {
+      try (PreparedStatement s = c.prepareStatement(FEEDBACK_OF_MODEL)) {
         s.setString(1, model);
         s.setInt(2, limit);
         try (ResultSet rs = s.executeQuery()) {
@@ -304,15 +304,6 @@ public final class PredictionLog implements AutoCloseable {
           JSON.readValue(rs.getString(6), RANKED), rs.getDouble(7));
     } catch (IOException e) {
       throw new SQLException("Corrupted prediction log row " + rs.getString(1) + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean exists(Connection c, String id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM prediction_log WHERE id = ?")) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 

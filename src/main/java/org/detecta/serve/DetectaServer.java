@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -94,8 +95,14 @@ public final class DetectaServer implements AutoCloseable {
       if (kb.isPresent()) {
         notes.warmInBackground();
       }
-      LOG.info("Ready in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
-          models.all().stream().map(m -> m.version().ref()).toList());
+      List<String> served = models.all().stream().map(m -> m.version().ref()).toList();
+      if (models.unavailable().isEmpty()) {
+        LOG.info("Ready in {} ms: {}", (System.nanoTime() - start) / 1_000_000, served);
+      } else {
+        LOG.error("Not ready after {} ms: serving {} but {} could not be loaded (GET /v2/health/ready says why; "
+            + "retrain or move the alias, then POST /api/v1/admin/reload)", (System.nanoTime() - start) / 1_000_000,
+            served, models.unavailable().keySet());
+      }
       long poll = config.reloadPoll().toMillis();
       scheduler.scheduleWithFixedDelay(() -> pollChampions(models), poll, poll, TimeUnit.MILLISECONDS);
       scheduler.scheduleWithFixedDelay(() -> retention(log, config.retentionDays()), 1, 24 * 60, TimeUnit.MINUTES);

@@ -130,6 +130,7 @@ public final class HttpServer implements AutoCloseable {
       get("/health/live", oip::live);
       get("/health/ready", oip::ready);
       get("/models/{name}", oip::metadata);
+      get("/models/{name}/ready", oip::modelReady);
       post("/models/{name}/infer", oip::infer);
     });
     get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

@@ -9,6 +9,7 @@ import org.detecta.diagnosis.Candidate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.detecta.serve.JsonBodies.MAPPER;
@@ -38,9 +39,33 @@ public final class InferenceController {
     ctx.json(MAPPER.createObjectNode().put("live", true));
   }
 
+  /**
+   * Ready when the models have loaded, at least one is served and no champion failed to load (the Open Inference
+   * Protocol's server readiness: every model ready). A failure names the champion and why, so an orchestrator
+   * keeps traffic on the instances that can serve it and the operator sees the cause.
+   */
   public void ready(Context ctx) {
-    boolean ready = models.ready() && !models.all().isEmpty();
-    ctx.status(ready ? 200 : 503).json(MAPPER.createObjectNode().put("ready", ready));
+    Map<String, String> unavailable = models.unavailable();
+    boolean ready = models.ready() && !models.all().isEmpty() && unavailable.isEmpty();
+    ObjectNode out = MAPPER.createObjectNode().put("ready", ready);
+    if (!unavailable.isEmpty()) {
+      ArrayNode failures = out.putArray("unavailable");
+      unavailable.forEach((ref, why) -> failures.addObject().put("model", ref).put("reason", why));
+    }
+    ctx.status(ready ? 200 : 503).json(out);
+  }
+
+  /** Open Inference Protocol model readiness: 200 when the model is served, else 503 (with the reason when it failed). */
+  public void modelReady(Context ctx) {
+    String name = ctx.pathParam("name");
+    boolean ready = models.find(name).isPresent();
+    ObjectNode out = MAPPER.createObjectNode().put("name", name).put("ready", ready);
+    models.unavailable().forEach((ref, why) -> {
+      if (ref.startsWith(name + ":")) {
+        out.put("model", ref).put("reason", why);
+      }
+    });
+    ctx.status(ready ? 200 : 503).json(out);
   }
 
   public void metadata(Context ctx) {

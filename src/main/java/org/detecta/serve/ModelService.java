@@ -38,6 +38,8 @@ public final class ModelService {
   private final String preferredDefault;
   private final List<Consumer<Collection<ServedModel>>> listeners = new CopyOnWriteArrayList<>();
   private volatile Map<String, ServedModel> served = Map.of();
+  /** Champions that could not be loaded and have no earlier version served: ref → why. */
+  private volatile Map<String, String> unavailable = Map.of();
   private volatile boolean ready;
   private volatile java.util.function.BooleanSupplier alsoReady = () -> true;
 
@@ -87,6 +89,7 @@ public final class ModelService {
         loading.put(name, pool.submit(() -> load(family.get(), name, champion.getValue())));
       }
       Map<String, ServedModel> next = new LinkedHashMap<>();
+      Map<String, String> failed = new LinkedHashMap<>();
       boolean changed = false;
       for (Map.Entry<String, Integer> champion : champions.entrySet()) {
         String name = champion.getKey();
@@ -110,6 +113,8 @@ public final class ModelService {
               current == null ? "not served" : "keeping " + current.version().ref());
           if (current != null) {
             next.put(name, current);
+          } else {
+            failed.put(name + ":" + champion.getValue(), String.valueOf(cause.getMessage()));
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -118,6 +123,7 @@ public final class ModelService {
       }
       changed |= !next.keySet().equals(served.keySet());
       served = Map.copyOf(next);
+      unavailable = Map.copyOf(failed);
       ready = true;
       if (changed) {
         Collection<ServedModel> all = all();
@@ -137,13 +143,20 @@ public final class ModelService {
     return ServedModel.of(version, model);
   }
 
-  /** True when some champion alias points elsewhere than what is served (one small query). */
+  /**
+   * True when some champion alias points elsewhere than what is served (one small query). A champion that
+   * failed to load does not count until its alias moves again (an admin reload retries it), so the poll
+   * does not reload and log the same failure forever.
+   */
   public boolean championsMoved() {
     Map<String, Integer> champions = registry.get().aliasTargets(ModelRef.CHAMPION);
     Map<String, ServedModel> now = served;
+    Map<String, String> failing = unavailable;
     for (Map.Entry<String, Integer> e : champions.entrySet()) {
       ServedModel current = now.get(e.getKey());
-      if (catalog.find(e.getKey()).isPresent() && (current == null || current.version().version() != e.getValue())) {
+      boolean sameFailure = failing.containsKey(e.getKey() + ":" + e.getValue());
+      if (catalog.find(e.getKey()).isPresent() && !sameFailure
+          && (current == null || current.version().version() != e.getValue())) {
         return true;
       }
     }
@@ -153,6 +166,14 @@ public final class ModelService {
   /** Loaded once, and whatever else {@link #readyAlso} asks for (e.g. the vocabulary) is in place too. */
   public boolean ready() {
     return ready && alsoReady.getAsBoolean();
+  }
+
+  /**
+   * Champions (as {@code name:version}) that failed to load and have no earlier version served, with the reason:
+   * while any is listed the server is not ready (Open Inference Protocol: ready when every model is).
+   */
+  public Map<String, String> unavailable() {
+    return unavailable;
   }
 
   /** A further condition of readiness (the server's vocabulary, built next to the models at start-up). */

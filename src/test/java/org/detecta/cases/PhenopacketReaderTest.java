@@ -34,6 +34,30 @@ class PhenopacketReaderTest {
     assertEquals("PMID:11111111", patient.groupKey());
   }
 
+  /** What other sources write: v1 "negated", a Family's proband, a Cohort's members, ids spelled MIM:/Orphanet:/HP_. */
+  @Test
+  void readsV1FeaturesFamiliesCohortsAndOtherIdSpellings() throws Exception {
+    String v1 = "{\"id\": \"P1\", \"subject\": {\"sex\": \"MALE\"}, \"phenotypicFeatures\": ["
+        + "{\"type\": {\"id\": \"HP_0001250\"}}, {\"type\": {\"id\": \"hp:0001263\"}, \"negated\": true}],"
+        + " \"diseases\": [{\"term\": {\"id\": \"MIM:612164\"}}]}";
+    PatientCase single = reader.read(stream(v1), "v1.json").cases().get(0);
+    assertEquals(List.of("HP:0001250"), single.observed());
+    assertEquals(List.of("HP:0001263"), single.excluded(), "v1 negated = excluded");
+    assertEquals(List.of("OMIM:612164"), single.diagnoses());
+
+    CaseBatch family = reader.read(stream("{\"id\": \"F\", \"proband\": " + v1 + "}"), "family.json");
+    assertEquals(List.of("P1"), family.cases().stream().map(PatientCase::id).toList());
+
+    String other = v1.replace("\"P1\"", "\"P2\"").replace("MIM:612164", "Orphanet:558");
+    CaseBatch cohort = reader.read(stream("{\"id\": \"C\", \"members\": [" + v1 + ", " + other + "]}"), "cohort.json");
+    assertEquals(List.of("P1", "P2"), cohort.cases().stream().map(PatientCase::id).toList());
+    assertEquals(List.of("ORPHA:558"), cohort.cases().get(1).diagnoses());
+  }
+
+  private static ByteArrayInputStream stream(String json) {
+    return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void malformedJsonIsOneErrorWithFileAndLineAndNoCase() throws Exception {
     Path file = CaseFixtures.path("phenopacket-malformed.json");

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -248,7 +249,10 @@ abstract class RegistryContract {
       assertEquals(0.9, window.get(0).output().get(0).probability(), 1e-12);
       assertEquals("00000000-0000-4000-8000-000000000000", log.first("kaggle", 1, 1).get(0).id());
       assertTrue(log.addFeedback("00000000-0000-4000-8000-000000000001", "Fungal infection"));
+      assertFalse(log.addFeedback("00000000-0000-4000-8000-00000000000f", "Fungal infection"), "no such prediction");
       assertEquals(1, log.feedback("kaggle", 10).size());
+      assertEquals("Fungal infection", log.feedback("kaggle", 10).get(0).confirmed());
+      assertEquals(0, log.feedback("ddxplus", 10).size(), "feedback is read per model");
       assertTrue(log.delete("00000000-0000-4000-8000-000000000001"), "erasure removes the prediction and its feedback");
       assertEquals(0, log.feedback("kaggle", 10).size());
       assertEquals(2, log.deleteOlderThan(1), "retention removes the old predictions");

@@ -41,14 +41,25 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family) throws Exception {
+    this(home, dataDir, env, port, family, List.of());
+  }
+
+  /** With further families in the catalog, each with a tiny model registered as its champion. */
+  public TestServer(Path home, Path dataDir, Map<String, String> env, int port, TinyBayesFamily family,
+                    List<org.detecta.pipeline.ModelFamily> more) throws Exception {
     this.home = home;
     this.registry = TestRegistries.embedded(home);
     register(family);
+    for (org.detecta.pipeline.ModelFamily other : more) {
+      register(new TinyBayesFamily(other.name()));
+    }
+    java.util.List<org.detecta.pipeline.ModelFamily> families = new java.util.ArrayList<>(List.of(family, new TinyBayesFamily("tiny2")));
+    families.addAll(more);
     java.util.HashMap<String, String> all = new java.util.HashMap<>(Map.of("DETECTA_ADMIN_TOKEN", TOKEN,
         "DETECTA_RELOAD_POLL_SECONDS", "1"));
     all.putAll(env);
     ServeConfig config = ServeConfig.fromEnv("127.0.0.1", port, all);
-    this.server = DetectaServer.start(config, registry, new ModelCatalog(List.of(family, new TinyBayesFamily("tiny2"))),
+    this.server = DetectaServer.start(config, registry, new ModelCatalog(families),
         Detecta.memoize(() -> isSharedData(dataDir) ? org.detecta.SharedData.knowledgeBase()
             : org.detecta.kb.KnowledgeBaseLoader.loadFromDataDir(dataDir)), dataDir);
     if (!server.awaitReady(120_000)) {
