@@ -17,10 +17,8 @@ public final class TabularInterviewer implements Interviewer {
   static final int MAX_CANDIDATES = 30;
   private final QuestionBank bank;
   private final AnswerModel model;
-  private final double choiceTemperature;
   private final Scorer scorer;
-  private final double confidenceWeight;
-  private final Lookahead lookahead;
+  private final Tuning tuning;
   private final Map<String, List<Question>> children;
 
   /** Unnormalised log-posterior of every condition (the answer model's class order) given what is known. */
@@ -29,46 +27,38 @@ public final class TabularInterviewer implements Interviewer {
     double[] logScores(InterviewState state);
   }
 
-  public TabularInterviewer(QuestionBank bank, AnswerModel model) {
-    this(bank, model, 1.0);
+  /**
+   * How questions are chosen and the differential reported, both from the scorer's log scores.
+   *
+   * @param choiceTemperature the log scores are divided by this before gains are computed (above 1: a flatter,
+   *     less overconfident differential for choosing)
+   * @param confidenceWeight weight of the expected rise of the top (reported) probability added to the
+   *     information gain: 0 = information gain alone
+   * @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not)
+   * @param reportTemperature the log scores are divided by this for the reported differential (its calibration:
+   *     the probabilities the stopping threshold reads); the ranking of diseases does not change
+   */
+  public record Tuning(double choiceTemperature, double confidenceWeight, Lookahead lookahead, double reportTemperature) {
+    public static Tuning plain() {
+      return new Tuning(1.0, 0, Lookahead.off(), 1.0);
+    }
   }
 
-  /**
-   * @param choiceTemperature the log-posterior is divided by this before gains are computed (above 1: a
-   *     flatter, less overconfident differential for choosing; the reported differential is untouched)
-   */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, double choiceTemperature) {
-    this(bank, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), choiceTemperature);
+  public TabularInterviewer(QuestionBank bank, AnswerModel model) {
+    this(bank, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), Tuning.plain());
   }
 
   /**
    * @param scorer the differential (e.g. the answer model blended with a classifier); the answer model
    *     still gives each question's outcome probabilities for the expected gain
    */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature) {
-    this(bank, model, scorer, choiceTemperature, 0);
-  }
-
-  /**
-   * @param confidenceWeight weight of the expected rise of the top probability (on the reported differential)
-   *     added to the information gain (on the flattened one): 0 = information gain alone
-   */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
-                            double confidenceWeight) {
-    this(bank, model, scorer, choiceTemperature, confidenceWeight, Lookahead.off());
-  }
-
-  /** @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not) */
-  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, double choiceTemperature,
-                            double confidenceWeight, Lookahead lookahead) {
-    this.lookahead = lookahead;
-    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
-        .collect(Collectors.groupingBy(q -> q.parent().get()));
-    this.confidenceWeight = confidenceWeight;
+  public TabularInterviewer(QuestionBank bank, AnswerModel model, Scorer scorer, Tuning tuning) {
     this.bank = bank;
     this.model = model;
     this.scorer = scorer;
-    this.choiceTemperature = choiceTemperature;
+    this.tuning = tuning;
+    this.children = bank.all().stream().filter(q -> q.parent().isPresent())
+        .collect(Collectors.groupingBy(q -> q.parent().get()));
   }
 
   @Override
@@ -80,8 +70,17 @@ public final class TabularInterviewer implements Interviewer {
     return model;
   }
 
+  /** The reported differential: the scores' softmax at the report temperature. */
   public double[] posterior(InterviewState state) {
-    return AnswerModel.normalise(scorer.logScores(state));
+    return reported(scorer.logScores(state));
+  }
+
+  private double[] reported(double[] logs) {
+    double[] scaled = logs.clone();
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] /= tuning.reportTemperature();
+    }
+    return AnswerModel.normalise(scaled);
   }
 
   @Override
@@ -99,9 +98,9 @@ public final class TabularInterviewer implements Interviewer {
   @Override
   public List<RankedQuestion> next(InterviewState state, int k) {
     double[] logs = scorer.logScores(state);
-    double[] reported = confidenceWeight > 0 ? AnswerModel.normalise(logs) : null;
+    double[] reported = tuning.confidenceWeight() > 0 ? reported(logs) : null;
     for (int i = 0; i < logs.length; i++) {
-      logs[i] /= choiceTemperature;
+      logs[i] /= tuning.choiceTemperature();
     }
     double[] p = AnswerModel.normalise(logs);
     int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
@@ -115,11 +114,12 @@ public final class TabularInterviewer implements Interviewer {
       if (outcomes != null) {
         double gain = InformationGain.gain(start, outcomes);
         if (reported != null) {
-          gain += confidenceWeight * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
+          gain += tuning.confidenceWeight() * InformationGain.confidenceGain(reported, candidates, outcomes.prob());
         }
         ranked.add(new RankedQuestion(q, gain));
       }
     }
+    Lookahead lookahead = tuning.lookahead();
     if (!lookahead.appliesTo(state)) {
       return RankedQuestion.best(ranked, k);
     }

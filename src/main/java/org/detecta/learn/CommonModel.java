@@ -42,11 +42,7 @@ public final class CommonModel implements DiagnosticModel {
       return DenseNetworkArtifact.load(bytes);
     }
     CommonModelArtifact a = CommonModelArtifact.fromBytes(bytes);
-    int inputs = a.projection().map(AffineProjection::outputs).orElse(a.features().size());
-    TribuoClassifier tribuo = TribuoClassifier.fromBytes(a.tribuoModel(), a.classes(), inputs);
-    // a loaded model only scores: linear models take the equivalent fast path (checked against Tribuo on load)
-    ProbabilisticClassifier classifier = tribuo.asDenseNetwork().<ProbabilisticClassifier>map(n -> n).orElse(tribuo);
-    return new CommonModel(a.name(), a.features(), a.projection(), classifier, a.temperature(), a.classes());
+    return new CommonModel(a.name(), a.features(), a.projection(), a.scoring(), a.temperature(), a.classes());
   }
 
   @Override

@@ -20,6 +20,11 @@ public record ModelSpec(String family, Map<String, Object> params, String transf
     return n.doubleValue();
   }
 
+  /** The same parameters and transform under another family (a composite family fitting its parts). */
+  public ModelSpec as(String otherFamily) {
+    return new ModelSpec(otherFamily, params, transform, transformK);
+  }
+
   public String text(String key, String fallback) {
     Object value = params.get(key);
     return value == null ? fallback : value.toString();

@@ -120,23 +120,94 @@ public final class TribuoClassifier implements ProbabilisticClassifier {
       bias[c] = w.get(row, biasColumn) + (biasFeature >= 0 ? w.get(row, biasFeature) : 0.0);
     }
     DenseNetwork network = new DenseNetwork(List.of(new DenseNetwork.Layer(weights, bias)));
-    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
-    double[][] probes = new double[8][featureNames.length];
-    for (int r = 1; r < probes.length; r++) {
-      for (int j = 0; j < featureNames.length; j++) {
-        probes[r][j] = random.nextDouble() < 0.05 ? 1.0 : 0.0;
+    if (!matches(network, new double[0][])) {
+      return Optional.empty();
+    }
+    return Optional.of(network);
+  }
+
+  /**
+   * A Tribuo forest of CART trees as a {@link TreeEnsemble} (one equal vote per tree, as {@code VotingCombiner});
+   * empty for other models, or when the copy does not reproduce Tribuo's probabilities to 1e-9 on {@code check}
+   * rows and seeded sparse probes (e.g. another combiner or weights).
+   */
+  public Optional<TreeEnsemble> asTreeEnsemble(double[][] check) {
+    if (!(model instanceof org.tribuo.ensemble.WeightedEnsembleModel<Label> forest)) {
+      return Optional.empty();
+    }
+    List<TreeEnsemble.Tree> trees = new ArrayList<>();
+    for (Model<Label> member : forest.getModels()) {
+      if (!(member instanceof org.tribuo.common.tree.TreeModel<Label> tree)) {
+        return Optional.empty();
+      }
+      trees.add(flatten(tree));
+    }
+    TreeEnsemble copy = new TreeEnsemble(trees, classes.size());
+    return matches(copy, check) ? Optional.of(copy) : Optional.empty();
+  }
+
+  /** The tree's nodes in pre-order (children after their parent), columns mapped from Tribuo feature ids. */
+  private TreeEnsemble.Tree flatten(org.tribuo.common.tree.TreeModel<Label> tree) {
+    org.tribuo.ImmutableFeatureMap ids = tree.getFeatureIDMap();
+    List<org.tribuo.common.tree.Node<Label>> nodes = new ArrayList<>();
+    nodes.add(tree.getRoot());
+    List<int[]> children = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) instanceof org.tribuo.common.tree.SplitNode<Label> split) {
+        nodes.add(split.getGreaterThan());
+        nodes.add(split.getLessThanOrEqual());
+        children.add(new int[] {nodes.size() - 2, nodes.size() - 1});
+      } else {
+        children.add(new int[] {0, 0});
       }
     }
-    double[][] expected = probabilities(probes);
-    double[][] actual = network.probabilities(probes);
-    for (int r = 0; r < probes.length; r++) {
+    int n = nodes.size();
+    int[] column = new int[n];
+    double[] threshold = new double[n];
+    int[] greater = new int[n];
+    int[] lessOrEqual = new int[n];
+    int[] label = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (nodes.get(i) instanceof org.tribuo.common.tree.SplitNode<Label> split) {
+        String name = ids.get(split.getFeatureID()).getName();
+        column[i] = name.equals("_bias") ? TreeEnsemble.BIAS : Integer.parseInt(name.substring(1));
+        threshold[i] = split.splitValue();
+        greater[i] = children.get(i)[0];
+        lessOrEqual[i] = children.get(i)[1];
+      } else {
+        column[i] = TreeEnsemble.LEAF;
+        label[i] = classes.indexOf(((org.tribuo.common.tree.LeafNode<Label>) nodes.get(i)).getOutput().getLabel());
+      }
+    }
+    return new TreeEnsemble.Tree(column, threshold, greater, lessOrEqual, label);
+  }
+
+  /**
+   * True when {@code copy} gives this model's probabilities to 1e-9 on the rows, the zero row and seven seeded
+   * sparse probes.
+   */
+  private boolean matches(ProbabilisticClassifier copy, double[][] rows) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    List<double[]> probes = new ArrayList<>(java.util.Arrays.asList(rows));
+    probes.add(new double[featureNames.length]);
+    for (int r = 1; r < 8; r++) {
+      double[] probe = new double[featureNames.length];
+      for (int j = 0; j < probe.length; j++) {
+        probe[j] = random.nextDouble() < 0.05 ? 1.0 : 0.0;
+      }
+      probes.add(probe);
+    }
+    double[][] all = probes.toArray(double[][]::new);
+    double[][] expected = probabilities(all);
+    double[][] actual = copy.probabilities(all);
+    for (int r = 0; r < all.length; r++) {
       for (int c = 0; c < classes.size(); c++) {
         if (Math.abs(expected[r][c] - actual[r][c]) > 1e-9) {
-          return Optional.empty();
+          return false;
         }
       }
     }
-    return Optional.of(network);
+    return true;
   }
 
   @Override

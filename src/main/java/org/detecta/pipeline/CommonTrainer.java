@@ -172,8 +172,8 @@ public final class CommonTrainer {
       Evaluation validationEvaluation = Evaluation.of(selected.probabilities(valid.x()), valid.y(), classes);
       Fitted released = config.refitOnTrainAndValidation() ? refit(chosen, train, valid, classes, context) : chosen;
       model = new CommonModel(source.name(), space, released.projection(), released.classifier(), temperature, classes);
-      artifact = new CommonModelArtifact(source.name(), chosen.spec().toString(), space, released.projection(), temperature,
-          classes, released.classifier().libraryBytes().orElseThrow()).toBytes();
+      artifact = CommonModelArtifact.store(source.name(), chosen.spec().toString(), space, released.projection(), temperature,
+          classes, released.classifier()).orElseThrow();
       // The gate: the only place the test split is read.
       SplitData test = encode(parts.get(2), space, classes);
       testReads++;
@@ -231,7 +231,8 @@ public final class CommonTrainer {
       double seconds = (System.nanoTime() - t0) / 1e9;
       context.progress().accept(String.format(java.util.Locale.ROOT, "  %-60s validation top1 %.4f macroRecall %.4f (%.1f s)",
           spec, evaluation.metrics().get("top1"), evaluation.metrics().get("macroRecall"), seconds));
-      boolean releasable = classifier.libraryBytes().map(b -> requirements.fitsSize(b.length)).orElse(false);
+      boolean releasable = CommonModelArtifact.store(source.name(), spec.toString(), space, projection, 1.0, classes, classifier)
+          .map(b -> requirements.fitsSize(b.length)).orElse(false);
       Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
       if (releasable && config.selectionFolds() > 1) {
         SplitData both = train.with(valid);

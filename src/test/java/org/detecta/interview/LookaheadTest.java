@@ -27,7 +27,8 @@ class LookaheadTest {
       examples.add(example("d", List.of("PAIN"), i));
     }
     AnswerModel model = AnswerModel.fit(BANK.all(), examples, Map.of(), AnswerModel.Smoothing.defaults());
-    return new TabularInterviewer(BANK, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()), 1.0, 0, lookahead);
+    return new TabularInterviewer(BANK, model, s -> model.logPosterior(s.sex(), s.age(), s.answers()),
+        new TabularInterviewer.Tuning(1.0, 0, lookahead, 1.0));
   }
 
   private static AnswerModel.Example example(String condition, List<String> tokens, int i) {

@@ -48,14 +48,15 @@ class ConditionProfilesTest {
   }
 
   @Test
-  void profilesAreStoredAndVersionOneArtifactsStillLoadWithout() throws Exception {
+  void profilesAreStoredAndVersionOneAndTwoArtifactsStillLoad() throws Exception {
     double[][] x = {SPACE.encode(List.of("E_1"), Sex.MALE, Optional.of(30.0)).x(), SPACE.encode(List.of("E_2"), Sex.FEMALE,
         Optional.of(60.0)).x(), SPACE.encode(List.of("E_3"), Sex.MALE, Optional.of(10.0)).x()};
     ModelSpec spec = new ModelSpec("logistic", Map.of("epochs", 20, "learningRate", 0.5), "none", 0);
     ProbabilisticClassifier classifier = Families.fit(spec, x, new int[] {0, 1, 2}, CLASSES, 1);
-    byte[] v2 = new CommonModelArtifact("toy", spec.toString(), SPACE, Optional.empty(), 1.0, CLASSES,
+    byte[] current = new CommonModelArtifact("toy", spec.toString(), SPACE, Optional.empty(), 1.0, CLASSES,
         classifier.libraryBytes().orElseThrow()).toBytes();
-    CommonModel restored = CommonModel.load(v2);
+    String withProfiles = new String(current, StandardCharsets.UTF_8);
+    CommonModel restored = CommonModel.load(current);
     assertEquals(PROFILES, restored.features().profiles());
     assertEquals("B", restored.rank(org.detecta.diagnosis.Query.of(List.of("E_2"), List.of()), 1).candidates().get(0).id());
 
@@ -64,6 +65,8 @@ class ConditionProfilesTest {
     assertTrue(json.contains(CommonModelArtifact.FORMAT) && !json.contains("profiles"), "no profiles key without profiles");
     byte[] v1 = json.replace(CommonModelArtifact.FORMAT, "detecta-common-model/1").getBytes(StandardCharsets.UTF_8);
     assertTrue(CommonModel.load(v1).features().profiles().isEmpty());
+    byte[] v2 = withProfiles.replace(CommonModelArtifact.FORMAT, "detecta-common-model/2").getBytes(StandardCharsets.UTF_8);
+    assertEquals(PROFILES, CommonModel.load(v2).features().profiles(), "version 2 (Tribuo protobuf, profiles) still loads");
     byte[] v9 = json.replace(CommonModelArtifact.FORMAT, "detecta-common-model/9").getBytes(StandardCharsets.UTF_8);
     java.io.IOException refused = assertThrows(java.io.IOException.class, () -> CommonModel.load(v9));
     assertTrue(refused.getMessage().contains("retrain"), refused.getMessage());
