@@ -227,6 +227,11 @@ public final class ScoringModel {
     return scorers[component];
   }
 
+  /** The nearest-case component (names the training cases behind a candidate's score). */
+  public CaseNeighbours neighbours() {
+    return (CaseNeighbours) scorers[KNN];
+  }
+
   public LikelihoodRatioScorer explainer() {
     return explainer;
   }

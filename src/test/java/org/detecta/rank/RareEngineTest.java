@@ -111,6 +111,19 @@ class RareEngineTest {
   }
 
   @Test
+  void aCandidateWithTrainingCasesNamesTheMostSimilarOnes() {
+    Differential d = diagnose(List.of("HP:0001629", "HP:0000107"), List.of());
+    var first = d.candidates().get(0);
+    assertEquals("OMIM:999999", first.id());
+    assertEquals(List.of("c1", "c2"), first.similarCases().stream().map(org.detecta.diagnosis.SimilarCase::caseId)
+        .toList(), "c1 has exactly the query's terms: first");
+    assertEquals("PMID:1", first.similarCases().get(0).publication());
+    assertEquals(1.0, first.similarCases().get(0).similarity(), 1e-5);
+    assertTrue(d.candidates().stream().filter(c -> !c.id().equals("OMIM:999999"))
+        .allMatch(c -> c.similarCases().isEmpty()), "KB diseases without training cases name none");
+  }
+
+  @Test
   void unknownIdsAreReportedAndTheRestStillRanks() {
     Differential d = diagnose(List.of("HP:0001631", "HP:0001166", "HP:9999999"), List.of());
     assertEquals(List.of("HP:9999999"), d.unrecognised());
