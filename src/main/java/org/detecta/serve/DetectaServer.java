@@ -70,8 +70,8 @@ public final class DetectaServer implements AutoCloseable {
     HttpMetrics metrics = new HttpMetrics();
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     FindingResolver findings = new FindingResolver(vocabulary);
-    InterviewService interviews = new InterviewService(models, findings,
-        new Interviewers(dataDir, Detecta.memoize(() -> SpanishLabels.fromDataDir(dataDir))));
+    Interviewers interviewers = new Interviewers(dataDir, Detecta.memoize(() -> SpanishLabels.fromDataDir(dataDir)));
+    InterviewService interviews = new InterviewService(models, findings, interviewers);
     DiagnoseService diagnoses = new DiagnoseService(models, findings, log, metrics, Optional.of(interviews));
     NoteService notes = new NoteService(Detecta.memoize(() -> NoteExtractor.create(knowledgeBase.get().terms(),
         SpanishLabels.fromDataDir(dataDir))), hasHpo);
@@ -95,6 +95,8 @@ public final class DetectaServer implements AutoCloseable {
       if (kb.isPresent()) {
         notes.warmInBackground();
       }
+      interviewers.prepareInBackground(models.all());
+      models.onChange(interviewers::prepareInBackground);
       List<String> served = models.all().stream().map(m -> m.version().ref()).toList();
       if (models.unavailable().isEmpty()) {
         LOG.info("Ready in {} ms: {}", (System.nanoTime() - start) / 1_000_000, served);

@@ -19,6 +19,7 @@ import org.detecta.text.SpanishLabels;
  * {@code kaggle-symptoms} from its training rows (yes/no symptom questions). Other models get none.
  */
 public final class Interviewers {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Interviewers.class);
   private final Path dataDir;
   private final Supplier<SpanishLabels> spanish;
   private final Map<String, Optional<Interviewer>> built = new ConcurrentHashMap<>();
@@ -30,6 +31,33 @@ public final class Interviewers {
 
   public Optional<Interviewer> forModel(ServedModel model) {
     return built.computeIfAbsent(model.version().ref(), ref -> build(model));
+  }
+
+  /** The model versions whose interviewer is built or being built. */
+  java.util.Set<String> builtRefs() {
+    return java.util.Set.copyOf(built.keySet());
+  }
+
+  /**
+   * Drops the interviewers of versions no longer served and builds those of the served ones on a background thread,
+   * so the first diagnosis after a start or a reload does not wait for one (the DDXPlus and Kaggle interviewers
+   * re-read their training rows: up to a second).
+   */
+  public void prepareInBackground(java.util.Collection<ServedModel> served) {
+    java.util.Set<String> refs = new java.util.HashSet<>();
+    served.forEach(m -> refs.add(m.version().ref()));
+    built.keySet().retainAll(refs);
+    Thread t = new Thread(() -> {
+      for (ServedModel model : served) {
+        try {
+          forModel(model);
+        } catch (RuntimeException e) {
+          LOG.warn("Interviewer of {} not built: {}", model.version().ref(), e.getMessage());
+        }
+      }
+    }, "detecta-interviewers-warmup");
+    t.setDaemon(true);
+    t.start();
   }
 
   private Optional<Interviewer> build(ServedModel model) {
