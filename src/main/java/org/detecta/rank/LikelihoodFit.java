@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /**
  * Chooses the likelihood-ratio constants (unknown-frequency default, frequency exponent β, profile-size
- * exponent α, noise ε) on a publication-grouped validation split, never on test data: one coordinate pass
+ * exponent α, noise ε, likelihood ratio of an observed term annotated NOT) on a publication-grouped validation split, never on test data: one coordinate pass
  * over small grids, each value kept when it raises the validation mean reciprocal rank of the two observed
  * likelihood-ratio components (lr-kb, lr-cases) ranked alone. Only a change of the unknown-frequency default
  * rebuilds the profiles; the other constants only rebuild the likelihood tables.
@@ -18,6 +18,7 @@ final class LikelihoodFit {
   static final double[] FREQUENCY_EXPONENT = {0.25, 0.5, 1.0};
   static final double[] SIZE_EXPONENT = {0.0, 0.5, 1.0};
   static final double[] NOISE = {0.01, 0.05, 0.2};
+  static final double[] NOT_PENALTY = {0.001, 0.01, 0.1, 1.0};
   /** Validation cases used for the search (evenly spaced), to bound its cost. */
   static final int MAX_CASES = 400;
   private static final int[] COMPONENTS = {ScoringModel.LR_KB, ScoringModel.LR_CASES};
@@ -39,7 +40,7 @@ final class LikelihoodFit {
       return new Result(start.parameters(), start, 0);
     }
     Result initial = new Result(start.parameters(), start, mrr(start, cases));
-    double[][] grids = {UNKNOWN_FREQUENCY, FREQUENCY_EXPONENT, SIZE_EXPONENT, NOISE};
+    double[][] grids = {UNKNOWN_FREQUENCY, FREQUENCY_EXPONENT, SIZE_EXPONENT, NOISE, NOT_PENALTY};
     Result current = initial;
     for (int axis = 0; axis < grids.length; axis++) {
       for (double value : grids[axis]) {
@@ -64,7 +65,8 @@ final class LikelihoodFit {
       case 0 -> p.withUnknownFrequency(value);
       case 1 -> p.withFrequencyExponent(value);
       case 2 -> p.withSizeExponent(value);
-      default -> p.withNoise(value);
+      case 3 -> p.withNoise(value);
+      default -> p.withNotPenalty(value);
     };
   }
 

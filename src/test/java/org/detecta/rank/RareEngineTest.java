@@ -139,7 +139,7 @@ class RareEngineTest {
 
   @Test
   void artifactOfAnOlderFormatIsRefusedWithAClearMessage() throws Exception {
-    for (int format : new int[] {1, 2}) {
+    for (int format : new int[] {1, 2, 3}) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
         out.writeInt(0x52415245);
@@ -154,7 +154,7 @@ class RareEngineTest {
   @Test
   void artifactKeepsTheLikelihoodConstants() throws Exception {
     RankParameters fitted = RankParameters.defaults().withNoise(0.2).withSizeExponent(1).withFrequencyExponent(0.25)
-        .withUnknownFrequency(1.0);
+        .withUnknownFrequency(1.0).withNotPenalty(0.1);
     RareArtifact artifact = new RareArtifact(kb.release(), fitted, new FusionModel(new double[FusionFeatures.COUNT], 1), List.of(),
         Map.of());
     assertEquals(fitted, RareArtifact.read(artifact.write(kb.terms()), kb.terms()).parameters());
