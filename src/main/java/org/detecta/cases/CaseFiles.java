@@ -1,6 +1,7 @@
 package org.detecta.cases;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +24,24 @@ public final class CaseFiles {
     } catch (IOException e) {
       raw.close();
       throw new IOException(file + " ends in .gz but is not gzip data: " + e.getMessage(), e);
+    }
+  }
+
+  /** One body line of a table, with its location {@code source:line} (the header is line 1). */
+  @FunctionalInterface
+  public interface RowHandler {
+    void row(String line, String location) throws IOException;
+  }
+
+  /** Calls {@code handler} for every non-blank line left in {@code reader}, the header having been read. */
+  public static void forEachRow(BufferedReader reader, String sourceName, RowHandler handler) throws IOException {
+    String line;
+    int lineNo = 1;
+    while ((line = reader.readLine()) != null) {
+      lineNo++;
+      if (!line.isBlank()) {
+        handler.row(line, sourceName + ":" + lineNo);
+      }
     }
   }
 

@@ -34,54 +34,50 @@ public final class CasesTsvReader implements CaseReader {
       return new CaseBatch(cases, List.of(Issue.error(sourceName + ":1", "header lacks column(s) " + missing
           + "; expected case_id<TAB>disease_ids<TAB>observed_hpo[<TAB>excluded_hpo]")));
     }
-    int idCol = columns.indexOf("case_id");
-    int diseaseCol = columns.indexOf("disease_ids");
-    int observedCol = columns.indexOf("observed_hpo");
-    int excludedCol = columns.indexOf("excluded_hpo");
-    int publicationCol = columns.indexOf("publication");
-    String line;
-    int lineNo = 1;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String location = sourceName + ":" + lineNo;
-      String[] cells = line.split("\t", -1);
-      int needed = Math.max(idCol, Math.max(diseaseCol, observedCol)) + 1;
-      if (cells.length < needed) {
-        issues.add(new Issue(Issue.Severity.ERROR, location, "expected at least " + needed
-            + " tab-separated columns, found " + cells.length + "; line skipped", "separate columns with tabs"));
-        continue;
-      }
-      String id = cells[idCol].trim();
-      if (id.isEmpty()) {
-        issues.add(Issue.error(location, "empty case_id"));
-        continue;
-      }
-      List<String> observed = split(cells[observedCol], ",").stream().map(CaseIds::term).distinct().toList();
-      List<String> excluded = excludedCol >= 0 && excludedCol < cells.length
-          ? split(cells[excludedCol], ",").stream().map(CaseIds::term).distinct().toList() : List.of();
-      List<String> bad = new ArrayList<>();
-      observed.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
-      excluded.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
-      if (!bad.isEmpty()) {
-        issues.add(Issue.error(location, "case " + id + ": malformed HPO id(s) " + bad + " skipped"));
-      }
-      List<String> diseases = split(cells[diseaseCol], "\\|").stream().map(CaseIds::disease).distinct().toList();
-      if (diseases.isEmpty()) {
-        issues.add(Issue.warning(location, "case " + id + " has no disease id"));
-      }
-      if (observed.stream().noneMatch(t -> t.matches("HP:\\d{7}"))) {
-        issues.add(Issue.warning(location, "case " + id + " has no observed HPO term"));
-      }
-      Optional<String> publication = publicationCol >= 0 && publicationCol < cells.length && !cells[publicationCol].isBlank()
-          ? Optional.of(cells[publicationCol].trim()) : Optional.empty();
-      cases.add(new PatientCase(id, location, publication, Sex.UNKNOWN, Optional.empty(),
-          observed.stream().filter(t -> t.matches("HP:\\d{7}")).toList(),
-          excluded.stream().filter(t -> t.matches("HP:\\d{7}")).toList(), diseases));
-    }
+    Columns at = new Columns(columns.indexOf("case_id"), columns.indexOf("disease_ids"), columns.indexOf("observed_hpo"),
+        columns.indexOf("excluded_hpo"), columns.indexOf("publication"));
+    CaseFiles.forEachRow(reader, sourceName, (line, location) -> row(line.split("\t", -1), at, location, issues)
+        .ifPresent(cases::add));
     return new CaseBatch(cases, issues);
+  }
+
+  /** Where each column is (-1 when absent). */
+  private record Columns(int id, int diseases, int observed, int excluded, int publication) {
+  }
+
+  private static Optional<PatientCase> row(String[] cells, Columns at, String location, List<Issue> issues) {
+    int needed = Math.max(at.id(), Math.max(at.diseases(), at.observed())) + 1;
+    if (cells.length < needed) {
+      issues.add(new Issue(Issue.Severity.ERROR, location, "expected at least " + needed
+          + " tab-separated columns, found " + cells.length + "; line skipped", "separate columns with tabs"));
+      return Optional.empty();
+    }
+    String id = cells[at.id()].trim();
+    if (id.isEmpty()) {
+      issues.add(Issue.error(location, "empty case_id"));
+      return Optional.empty();
+    }
+    List<String> observed = split(cells[at.observed()], ",").stream().map(CaseIds::term).distinct().toList();
+    List<String> excluded = at.excluded() >= 0 && at.excluded() < cells.length
+        ? split(cells[at.excluded()], ",").stream().map(CaseIds::term).distinct().toList() : List.of();
+    List<String> bad = new ArrayList<>();
+    observed.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
+    excluded.stream().filter(t -> !t.matches("HP:\\d{7}")).forEach(bad::add);
+    if (!bad.isEmpty()) {
+      issues.add(Issue.error(location, "case " + id + ": malformed HPO id(s) " + bad + " skipped"));
+    }
+    List<String> diseases = split(cells[at.diseases()], "\\|").stream().map(CaseIds::disease).distinct().toList();
+    if (diseases.isEmpty()) {
+      issues.add(Issue.warning(location, "case " + id + " has no disease id"));
+    }
+    if (observed.stream().noneMatch(t -> t.matches("HP:\\d{7}"))) {
+      issues.add(Issue.warning(location, "case " + id + " has no observed HPO term"));
+    }
+    Optional<String> publication = at.publication() >= 0 && at.publication() < cells.length
+        && !cells[at.publication()].isBlank() ? Optional.of(cells[at.publication()].trim()) : Optional.empty();
+    return Optional.of(new PatientCase(id, location, publication, Sex.UNKNOWN, Optional.empty(),
+        observed.stream().filter(t -> t.matches("HP:\\d{7}")).toList(),
+        excluded.stream().filter(t -> t.matches("HP:\\d{7}")).toList(), diseases));
   }
 
   private static List<String> split(String cell, String separator) {

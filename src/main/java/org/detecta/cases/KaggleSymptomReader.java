@@ -50,19 +50,12 @@ public final class KaggleSymptomReader implements CaseReader {
             + "' appears more than once (after normalisation)", "values are merged: present if any copy is 1"));
       }
     }
-    String line;
-    int lineNo = 1;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String location = sourceName + ":" + lineNo;
+    CaseFiles.forEachRow(reader, sourceName, (line, location) -> {
       List<String> cells = CsvLine.split(line);
       Optional<PatientCase> patient = prognosis >= 0
           ? wideRow(cells, symptoms, prognosis, location, issues) : longRow(cells, location, issues);
       patient.ifPresent(cases::add);
-    }
+    });
     return new CaseBatch(cases, issues);
   }
 

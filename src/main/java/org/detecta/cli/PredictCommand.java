@@ -84,6 +84,7 @@ public final class PredictCommand implements Callable<Integer> {
       m.put("probability", c.probability());
       m.put("kind", c.kind().wireName());
       m.put("evidence", c.evidence());
+      m.put("similarCases", c.similarCases());
       candidates.add(m);
     }
     out.put("candidates", candidates);

@@ -90,7 +90,8 @@ public final class CombinedModel implements DiagnosticModel {
     Candidate candidate() {
       List<Evidence> sorted = new ArrayList<>(evidence);
       sorted.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.contribution())));
-      return new Candidate(first.id(), first.name(), Math.min(1.0, Math.max(0.0, probability)), first.kind(), sorted);
+      return new Candidate(first.id(), first.name(), Math.min(1.0, Math.max(0.0, probability)), first.kind(), sorted,
+          first.similarCases());
     }
   }
 

@@ -14,6 +14,11 @@ public enum MatchKind {
   NO_MATCH,
   /** The finding was checked and is absent, but the disease usually shows it. */
   EXCLUDED_BUT_EXPECTED,
+  /**
+   * The finding is present but the disease is annotated NOT to show it (or a more general finding): it counts
+   * against the disease. The feature is the NOT-annotated term.
+   */
+  OBSERVED_BUT_EXCLUDED,
   /** The finding is absent and the disease does not show it either (or is annotated NOT). */
   EXCLUDED_CONSISTENT,
   /** A learned model's weight for the finding (common-disease models). */

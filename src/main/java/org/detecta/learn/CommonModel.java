@@ -26,15 +26,36 @@ public final class CommonModel implements DiagnosticModel {
   private final ProbabilisticClassifier classifier;
   private final double temperature;
   private final List<String> classes;
+  private final java.util.Optional<Reference> reference;
+
+  /**
+   * A model of a reference differential (DDXPlus: the dataset's differential per patient, fitted as soft labels by
+   * {@link SoftLabelRegression}) mixed in at {@code weight} after calibration and the condition profiles, so the
+   * differential's tail follows it while the top diagnosis stays the classifier's.
+   */
+  public record Reference(DenseNetwork network, double weight) {
+    public Reference {
+      if (!(weight > 0 && weight < 1)) {
+        throw new IllegalArgumentException("reference weight must be in (0, 1), was " + weight);
+      }
+    }
+  }
 
   public CommonModel(String name, FeatureSpace features, java.util.Optional<AffineProjection> projection,
                      ProbabilisticClassifier classifier, double temperature, List<String> classes) {
+    this(name, features, projection, classifier, temperature, classes, java.util.Optional.empty());
+  }
+
+  public CommonModel(String name, FeatureSpace features, java.util.Optional<AffineProjection> projection,
+                     ProbabilisticClassifier classifier, double temperature, List<String> classes,
+                     java.util.Optional<Reference> reference) {
     this.name = name;
     this.features = features;
     this.projection = projection;
     this.classifier = classifier;
     this.temperature = temperature;
     this.classes = List.copyOf(classes);
+    this.reference = reference;
   }
 
   public static CommonModel load(byte[] bytes) throws java.io.IOException {
@@ -42,7 +63,7 @@ public final class CommonModel implements DiagnosticModel {
       return DenseNetworkArtifact.load(bytes);
     }
     CommonModelArtifact a = CommonModelArtifact.fromBytes(bytes);
-    return new CommonModel(a.name(), a.features(), a.projection(), a.scoring(), a.temperature(), a.classes());
+    return new CommonModel(a.name(), a.features(), a.projection(), a.scoring(), a.temperature(), a.classes(), a.reference());
   }
 
   @Override
@@ -58,10 +79,28 @@ public final class CommonModel implements DiagnosticModel {
     return classes;
   }
 
-  /** Calibrated probabilities for already-encoded rows, restricted by the feature space's condition profiles. */
+  /**
+   * Calibrated probabilities for already-encoded rows, restricted by the feature space's condition profiles, then
+   * mixed with the reference model when there is one.
+   */
   public double[][] probabilities(double[][] x) {
     double[][] input = projection.map(p -> p.apply(x)).orElse(x);
-    return features.restrict(x, TemperatureScaling.apply(classifier.probabilities(input), temperature), classes);
+    double[][] p = features.restrict(x, TemperatureScaling.apply(classifier.probabilities(input), temperature), classes);
+    if (reference.isEmpty()) {
+      return p;
+    }
+    double w = reference.get().weight();
+    double[][] soft = reference.get().network().probabilities(x);
+    for (int r = 0; r < p.length; r++) {
+      for (int c = 0; c < p[r].length; c++) {
+        p[r][c] = (1 - w) * p[r][c] + w * soft[r][c];
+      }
+    }
+    return p;
+  }
+
+  public java.util.Optional<Reference> reference() {
+    return reference;
   }
 
   @Override

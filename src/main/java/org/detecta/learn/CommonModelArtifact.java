@@ -16,11 +16,14 @@ import java.util.Set;
  * classifier under one key: {@code forest} (a {@link TreeEnsemble} as plain numbers), {@code vote} (a
  * {@link SoftVote}: weight and classifier of each member, stored the same way) or {@code tribuoModel} (any other Tribuo
  * model in Tribuo's own protobuf format, base64). No Java serialization anywhere: the artifact can be inspected and
- * loaded safely. Version 3 added {@code forest} and {@code vote}, version 2 the condition profiles; versions 1 and 2
+ * loaded safely. An optional {@code reference} holds the reference-differential model ({@link CommonModel.Reference}:
+ * weight and one softmax layer over the encoded features). Version 3 added {@code forest}, {@code vote} and
+ * {@code reference}, version 2 the condition profiles; versions 1 and 2
  * (always {@code tribuoModel}) still load, version 1 without profiles.
  */
 public record CommonModelArtifact(String name, String spec, FeatureSpace features, Optional<AffineProjection> projection,
-                                  double temperature, List<String> classes, ProbabilisticClassifier classifier) {
+                                  double temperature, List<String> classes, ProbabilisticClassifier classifier,
+                                  Optional<CommonModel.Reference> reference) {
   public static final String FORMAT = "detecta-common-model/3";
   static final Set<String> READABLE = Set.of("detecta-common-model/1", "detecta-common-model/2", FORMAT);
 
@@ -35,7 +38,7 @@ public record CommonModelArtifact(String name, String spec, FeatureSpace feature
   public CommonModelArtifact(String name, String spec, FeatureSpace features, Optional<AffineProjection> projection,
                              double temperature, List<String> classes, byte[] tribuoModel) {
     this(name, spec, features, projection, temperature, classes,
-        TribuoClassifier.fromBytes(tribuoModel, classes, inputs(projection, features)));
+        TribuoClassifier.fromBytes(tribuoModel, classes, inputs(projection, features)), Optional.empty());
   }
 
   /** True for a forest, a Tribuo model, and a vote of such. */
@@ -53,15 +56,17 @@ public record CommonModelArtifact(String name, String spec, FeatureSpace feature
    */
   public static Optional<byte[]> store(String name, String spec, FeatureSpace features,
                                        Optional<AffineProjection> projection, double temperature,
-                                       List<String> classes, ProbabilisticClassifier classifier) {
+                                       List<String> classes, ProbabilisticClassifier classifier,
+                                       Optional<CommonModel.Reference> reference) {
     if (classifier instanceof DenseNetwork network) {
-      return projection.isPresent() ? Optional.empty()
+      return projection.isPresent() || reference.isPresent() ? Optional.empty()
           : Optional.of(DenseNetworkArtifact.toBytes(name, spec, features, temperature, classes, network));
     }
     if (!storable(classifier)) {
       return Optional.empty();
     }
-    return Optional.of(new CommonModelArtifact(name, spec, features, projection, temperature, classes, classifier).toBytes());
+    return Optional.of(new CommonModelArtifact(name, spec, features, projection, temperature, classes, classifier, reference)
+        .toBytes());
   }
 
   public byte[] toBytes() {
@@ -72,6 +77,13 @@ public record CommonModelArtifact(String name, String spec, FeatureSpace feature
       node.set("offset", ModelHeader.JSON.valueToTree(p.offset()));
     });
     write(root, classifier);
+    reference.ifPresent(r -> {
+      ObjectNode node = root.putObject("reference");
+      node.put("weight", r.weight());
+      DenseNetwork.Layer layer = r.network().layers().get(0);
+      node.set("weights", ModelHeader.JSON.valueToTree(layer.weights()));
+      node.set("bias", ModelHeader.JSON.valueToTree(layer.bias()));
+    });
     return ModelHeader.bytes(root);
   }
 
@@ -99,8 +111,22 @@ public record CommonModelArtifact(String name, String spec, FeatureSpace feature
           ModelHeader.JSON.treeToValue(root.path("projection").path("weights"), double[][].class),
           ModelHeader.JSON.treeToValue(root.path("projection").path("offset"), double[].class)));
     }
+    Optional<CommonModel.Reference> reference = Optional.empty();
+    if (root.has("reference")) {
+      JsonNode r = root.path("reference");
+      double[][] weights = ModelHeader.JSON.treeToValue(r.path("weights"), double[][].class);
+      double[] bias = ModelHeader.JSON.treeToValue(r.path("bias"), double[].class);
+      int classes = header.classes().size();
+      if (weights == null || bias == null || weights.length != classes || bias.length != classes
+          || java.util.Arrays.stream(weights).anyMatch(w -> w.length != header.features().size())) {
+        throw new IOException("corrupt reference model in artifact: expected " + classes + " x "
+            + header.features().size() + " weights and " + classes + " biases");
+      }
+      reference = Optional.of(new CommonModel.Reference(new DenseNetwork(List.of(new DenseNetwork.Layer(weights, bias))),
+          r.path("weight").asDouble()));
+    }
     return new CommonModelArtifact(header.name(), header.spec(), header.features(), projection, header.temperature(),
-        header.classes(), read(root, header.classes(), inputs(projection, header.features())));
+        header.classes(), read(root, header.classes(), inputs(projection, header.features())), reference);
   }
 
   private static ProbabilisticClassifier read(JsonNode node, List<String> classes, int inputs) throws IOException {

@@ -25,6 +25,14 @@ public interface CommonSource {
     return Map.of();
   }
 
+  /**
+   * Per case, a target distribution over {@code classes} from the source's reference differential (DDXPlus:
+   * {@code top5_diagnoses}, normalised; a case without one gets its diagnosis), or empty when the source has none.
+   */
+  default java.util.Optional<double[][]> referenceTargets(List<PatientCase> cases, List<String> classes) {
+    return java.util.Optional.empty();
+  }
+
   record Prepared(List<PatientCase> cases, FeatureSpace space, List<Issue> issues, Map<String, Object> checks) {
     public Prepared {
       cases = List.copyOf(cases);

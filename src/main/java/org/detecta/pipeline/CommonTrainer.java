@@ -29,6 +29,7 @@ import org.detecta.learn.FeatureSpace;
 import org.detecta.learn.FeatureTransforms;
 import org.detecta.learn.ModelSpec;
 import org.detecta.learn.ProbabilisticClassifier;
+import org.detecta.learn.SoftLabelRegression;
 import org.detecta.learn.TemperatureScaling;
 
 /**
@@ -167,13 +168,18 @@ public final class CommonTrainer {
       // With no validation error the log-loss optimum is T -> 0 (infinite confidence): not identifiable, keep T = 1.
       boolean noError = Evaluation.of(pValid, valid.y(), classes).metrics().get("top1") == 1.0;
       double temperature = noError ? 1.0 : TemperatureScaling.fit(pValid, valid.y());
-      CommonModel selected = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes);
+      Optional<CommonModel.Reference> trainReference = reference(train, classes);
+      CommonModel selected = new CommonModel(source.name(), space, chosen.projection(), chosen.classifier(), temperature, classes,
+          trainReference);
       selectedTrainOnly = selected;
       Evaluation validationEvaluation = Evaluation.of(selected.probabilities(valid.x()), valid.y(), classes);
       Fitted released = config.refitOnTrainAndValidation() ? refit(chosen, train, valid, classes, context) : chosen;
-      model = new CommonModel(source.name(), space, released.projection(), released.classifier(), temperature, classes);
+      Optional<CommonModel.Reference> releasedReference = config.refitOnTrainAndValidation()
+          ? reference(train.with(valid), classes) : trainReference;
+      model = new CommonModel(source.name(), space, released.projection(), released.classifier(), temperature, classes,
+          releasedReference);
       artifact = CommonModelArtifact.store(source.name(), chosen.spec().toString(), space, released.projection(), temperature,
-          classes, released.classifier()).orElseThrow();
+          classes, released.classifier(), releasedReference).orElseThrow();
       // The gate: the only place the test split is read.
       SplitData test = encode(parts.get(2), space, classes);
       testReads++;
@@ -231,7 +237,8 @@ public final class CommonTrainer {
       double seconds = (System.nanoTime() - t0) / 1e9;
       context.progress().accept(String.format(java.util.Locale.ROOT, "  %-60s validation top1 %.4f macroRecall %.4f (%.1f s)",
           spec, evaluation.metrics().get("top1"), evaluation.metrics().get("macroRecall"), seconds));
-      boolean releasable = CommonModelArtifact.store(source.name(), spec.toString(), space, projection, 1.0, classes, classifier)
+      boolean releasable = CommonModelArtifact.store(source.name(), spec.toString(), space, projection, 1.0, classes, classifier,
+              Optional.empty())
           .map(b -> requirements.fitsSize(b.length)).orElse(false);
       Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
       if (releasable && config.selectionFolds() > 1) {
@@ -246,6 +253,15 @@ public final class CommonTrainer {
       context.progress().accept("  " + spec + " failed, skipped: " + e);
       return null;
     }
+  }
+
+  /** The reference-differential model fitted on these rows, when configured and the source has one. */
+  private Optional<CommonModel.Reference> reference(SplitData rows, List<String> classes) {
+    if (config.referenceWeight() <= 0) {
+      return Optional.empty();
+    }
+    return source.referenceTargets(rows.cases(), classes).map(t -> new CommonModel.Reference(
+        SoftLabelRegression.fit(rows.x(), t, SoftLabelRegression.Settings.defaults()), config.referenceWeight()));
   }
 
   /** The chosen configuration fitted again on train+validation rows (same seed, same transform kind). */

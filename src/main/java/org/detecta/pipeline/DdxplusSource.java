@@ -53,6 +53,30 @@ public final class DdxplusSource implements CommonSource {
         issues, checks);
   }
 
+  @Override
+  public java.util.Optional<double[][]> referenceTargets(List<PatientCase> cases, List<String> classes) {
+    double[][] targets = new double[cases.size()][classes.size()];
+    for (int i = 0; i < cases.size(); i++) {
+      DdxplusPatient p = byId.get(cases.get(i).id());
+      double sum = 0;
+      for (DdxplusPatient.RankedDiagnosis d : p == null ? List.<DdxplusPatient.RankedDiagnosis>of() : p.referenceDifferential()) {
+        int c = classes.indexOf(d.name());
+        if (c >= 0 && d.probability() > 0) {
+          targets[i][c] += d.probability();
+          sum += d.probability();
+        }
+      }
+      if (sum > 0) {
+        for (int c = 0; c < classes.size(); c++) {
+          targets[i][c] /= sum;
+        }
+      } else {
+        targets[i][classes.indexOf(cases.get(i).diagnoses().get(0))] = 1.0;
+      }
+    }
+    return java.util.Optional.of(targets);
+  }
+
   /** Precision/recall/F1 of the predicted top 5 against the first 5 names of the dataset's reference differential. */
   @Override
   public Map<String, Double> extraTestMetrics(CommonModel model, List<PatientCase> test) {

@@ -16,13 +16,28 @@ import org.detecta.learn.ModelSpec;
 
 /**
  * {@code config/models.yaml}: per family defaults and search grid, the rounds of the release loop, the k of
- * each feature transform, whether the chosen configuration is refitted on train+validation once chosen, and
- * {@code selectionFolds}: when above 1, candidates are ranked by their k-fold top-1 over train+validation first.
+ * each feature transform, whether the chosen configuration is refitted on train+validation once chosen,
+ * {@code selectionFolds}: when above 1, candidates are ranked by their k-fold top-1 over train+validation first, and
+ * {@code referenceWeight}: when above 0, a source with a reference differential (DDXPlus) gets a soft-label model of it
+ * mixed in at that weight ({@link org.detecta.learn.CommonModel.Reference}).
  */
 public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
                            List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation,
-                           int selectionFolds) {
+                           int selectionFolds, double referenceWeight) {
   public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  public ModelsConfig {
+    if (referenceWeight < 0 || referenceWeight >= 1) {
+      throw new IllegalArgumentException("models.yaml: referenceWeight must be in [0, 1), was " + referenceWeight);
+    }
+  }
+
+  /** No reference-differential model. */
+  public ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
+                      List<Round> rounds, Map<String, Integer> transformK, boolean refitOnTrainAndValidation,
+                      int selectionFolds) {
+    this(defaults, grids, rounds, transformK, refitOnTrainAndValidation, selectionFolds, 0.0);
+  }
 
   /** Selection on the validation split alone. */
   public ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String, Map<String, List<Object>>> grids,
@@ -65,7 +80,8 @@ public record ModelsConfig(Map<String, Map<String, Object>> defaults, Map<String
     }
     Map<String, Integer> k = YAML.convertValue(root.path("transformK"), Map.class);
     return new ModelsConfig(defaults, grids, rounds, k == null ? Map.of() : k,
-        root.path("refitOnTrainAndValidation").asBoolean(false), root.path("selectionFolds").asInt(1));
+        root.path("refitOnTrainAndValidation").asBoolean(false), root.path("selectionFolds").asInt(1),
+        root.path("referenceWeight").asDouble(0.0));
   }
 
   /** The defaults, then up to {@code size-1} distinct seeded samples of the grid, each with every transform. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.detecta.diagnosis.SimilarCase;
 
 /**
  * Learning from cases, nearest-neighbour style: a query is compared with every training case by the
@@ -24,6 +25,10 @@ public final class CaseNeighbours implements PhenotypeScorer {
   private final int[] diseases;
   private final int[][][] casesByGroup;
   private final int maxGroups;
+  /** Per case: its informative closure (sorted), id and publication, to name the nearest cases of a disease. */
+  private final int[][] closures;
+  private final String[] caseIds;
+  private final String[] casePublications;
 
   /**
    * @param cases    training cases (observed terms used); diagnoses mapped by {@code diseaseIndex} (unknown skipped)
@@ -44,9 +49,13 @@ public final class CaseNeighbours implements PhenotypeScorer {
     caseNorm = new double[n];
     Map<String, Integer> groups = new HashMap<>();
     int[] counts = new int[ancestors.length];
-    int[][] closures = new int[n][];
+    closures = new int[n][];
+    caseIds = new String[n];
+    casePublications = new String[n];
     for (int c = 0; c < n; c++) {
       ResolvedCase rc = cases.get(c);
+      caseIds[c] = rc.id();
+      casePublications[c] = rc.group();
       caseDiseases[c] = rc.diagnoses().stream().map(diseaseIndex::get).filter(java.util.Objects::nonNull)
           .mapToInt(Integer::intValue).distinct().toArray();
       caseGroup[c] = groups.computeIfAbsent(rc.group(), g -> groups.size());
@@ -125,6 +134,61 @@ public final class CaseNeighbours implements PhenotypeScorer {
       }
     }
     return shared;
+  }
+
+  /**
+   * The training cases behind a disease's score: the most similar case of each of its publications, best first
+   * (ties by case id), at most {@code limit}, similarity > 0 only. With {@code topK} = 1 the first one's similarity
+   * is the disease's score. Computed from the disease's own cases only (a merge of sorted closures per case).
+   */
+  public List<SimilarCase> nearest(int[] observed, int disease, int limit) {
+    int i = Arrays.binarySearch(diseases, disease);
+    if (i < 0 || observed.length == 0) {
+      return List.of();
+    }
+    int[] query = informativeClosure(observed);
+    double queryNorm = 0;
+    for (int t : query) {
+      queryNorm += (float) ic[t];
+    }
+    List<SimilarCase> best = new java.util.ArrayList<>();
+    for (int[] group : casesByGroup[i]) {
+      int bestCase = -1;
+      double bestSimilarity = 0;
+      for (int c : group) {
+        double similarity = (float) (sharedIc(query, closures[c]) / Math.sqrt(queryNorm * caseNorm[c]));
+        if (similarity > bestSimilarity || (similarity == bestSimilarity && bestCase >= 0
+            && caseIds[c].compareTo(caseIds[bestCase]) < 0)) {
+          bestSimilarity = similarity;
+          bestCase = c;
+        }
+      }
+      if (bestCase >= 0 && bestSimilarity > 0) {
+        best.add(new SimilarCase(caseIds[bestCase], casePublications[bestCase], bestSimilarity));
+      }
+    }
+    best.sort(java.util.Comparator.comparingDouble((SimilarCase c) -> -c.similarity())
+        .thenComparing(SimilarCase::caseId));
+    return List.copyOf(best.subList(0, Math.min(limit, best.size())));
+  }
+
+  /** Σ IC over the terms two sorted closures share. */
+  private double sharedIc(int[] a, int[] b) {
+    double sum = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        sum += (float) ic[a[i]];
+        i++;
+        j++;
+      }
+    }
+    return sum;
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.detecta.diagnosis.MatchKind;
  * ancestors (exact match, query less specific through propagation, query more specific than a feature, or a
  * shared ancestor), log ε alone when the disease explains nothing of q. Excluded term q:
  * (1 - P(q|d)) / (1 - bg(q)), so diseases that usually show q are pushed down; a NOT annotation on q or an
- * ancestor counts for the disease. Scores are sums of log LRs. Observed and excluded terms can be scored
+ * ancestor counts for the disease. An observed term the disease is annotated NOT to show (q or an ancestor of q)
+ * costs log π (LIRICAL: π = 1/1000; here fitted, {@link RankParameters#notPenalty()}). Scores are sums of log LRs. Observed and excluded terms can be scored
  * by separate instances, so the fusion can weigh them apart: in published cohorts, a patient's excluded
  * terms are often features other patients of the same disease show (measured: they cost top-1 at weight 1).
  */
@@ -56,32 +57,10 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     Arrays.fill(out, 0f);
     double constant = 0;
     if (useObserved && observed.length > 0) {
-      // best[d] > 0 only for diseases touched by the current term (every stored gain is > 0); the others
-      // keep log ε, added to every disease at the end (one pass, not one per term).
-      float[] best = new float[out.length];
-      int[] touched = new int[out.length];
-      for (int q : observed) {
-        int n = 0;
-        for (int c : ancestors[q]) {
-          int[] ds = likelihoods.diseases(c);
-          float[] gs = likelihoods.gains(c);
-          for (int i = 0; i < ds.length; i++) {
-            int d = ds[i];
-            float g = gs[i];
-            if (g > best[d]) {
-              if (best[d] == 0) {
-                touched[n++] = d;
-              }
-              best[d] = g;
-            }
-          }
-        }
-        for (int i = 0; i < n; i++) {
-          int d = touched[i];
-          out[d] += best[d];
-          best[d] = 0;
-        }
-        constant += likelihoods.logNoise();
+      likelihoods.addGains(observed, out);
+      constant += observed.length * likelihoods.logNoise();
+      if (likelihoods.logNotPenalty() != 0) {
+        addPerNotDisease(observed, (float) likelihoods.logNotPenalty(), out);
       }
     }
     for (int q : useExcluded ? excluded : new int[0]) {
@@ -92,11 +71,9 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
       for (int i = 0; i < ds.length; i++) {
         out[ds[i]] += (float) Math.log(1 - Math.min(ps[i], maxPresent));
       }
-      for (int c : ancestors[q]) {
-        for (int d : notIndex.diseases(c)) {
-          out[d] += (float) NOT_BONUS;
-        }
-      }
+    }
+    if (useExcluded) {
+      addPerNotDisease(excluded, (float) NOT_BONUS, out);
     }
     if (constant != 0) {
       float k = (float) constant;
@@ -106,21 +83,55 @@ public final class LikelihoodRatioScorer implements PhenotypeScorer {
     }
   }
 
+  /**
+   * Adds {@code value} once per (term, disease) for every disease annotated NOT to the term or one of its
+   * ancestors (a disease NOT annotated to both a term and its parent counts once).
+   */
+  private void addPerNotDisease(int[] terms, float value, float[] out) {
+    int[] mark = null;
+    for (int k = 0; k < terms.length; k++) {
+      for (int c : ancestors[terms[k]]) {
+        for (int d : notIndex.diseases(c)) {
+          if (mark == null) {
+            mark = new int[out.length];
+          }
+          if (mark[d] != k + 1) {
+            mark[d] = k + 1;
+            out[d] += value;
+          }
+        }
+      }
+    }
+  }
+
+  /** The most specific term among q and its ancestors the disease is annotated NOT to show, or -1. */
+  private int notAnnotated(int q, int disease) {
+    int found = -1;
+    for (int c : ancestors[q]) {
+      if (Arrays.binarySearch(notIndex.diseases(c), disease) >= 0
+          && (found < 0 || Arrays.binarySearch(ancestors[c], found) >= 0)) {
+        found = c;
+      }
+    }
+    return found;
+  }
+
   /** Per-term contributions for one disease (the same numbers {@link #score} sums, observed then excluded). */
   public List<Evidence> explain(int[] observed, int[] excluded, int disease, TermNames names) {
     List<Evidence> evidence = new ArrayList<>();
     for (int q : observed) {
       evidence.add(observedEvidence(q, disease, names));
+      int not = notAnnotated(q, disease);
+      if (not >= 0 && likelihoods.logNotPenalty() != 0) {
+        evidence.add(new Evidence(names.id(q), names.id(not), MatchKind.OBSERVED_BUT_EXCLUDED,
+            likelihoods.logNotPenalty()));
+      }
     }
     for (int q : excluded) {
       double bg = Math.min(index.background(q), maxPresent);
       double p = Math.min(index.prob(q, disease), maxPresent);
       double contribution = Math.log((1 - p) / (1 - bg));
-      boolean not = false;
-      for (int c : ancestors[q]) {
-        not |= Arrays.binarySearch(notIndex.diseases(c), disease) >= 0;
-      }
-      if (not) {
+      if (notAnnotated(q, disease) >= 0) {
         contribution += NOT_BONUS;
       }
       evidence.add(new Evidence(names.id(q), p > 0 ? names.id(q) : "",

@@ -14,10 +14,13 @@ package org.detecta.rank;
  * @param frequencyExponent β: observed terms use P(term|disease)^β (1 = the annotated frequencies as they are,
  *                         0 = presence only); tempers frequencies that are estimates (propagated maxima, defaults
  *                         for unknown ones, a few cases)
+ * @param notPenalty       likelihood ratio of an observed term the disease is annotated NOT to show (the term itself
+ *                         or a more general one), in (0, 1]; 1 = the NOT annotations do not count for observed terms
+ *                         (LIRICAL uses 1/1000)
  */
 public record RankParameters(double unknownFrequency, double noise, double smoothing,
                              double publicationCap, double maxPresent, double sizeExponent,
-                             double frequencyExponent) {
+                             double frequencyExponent, double notPenalty) {
   /** Lowest frequency a KB annotation is given (HPO "very rare" and numeric frequencies near 0). */
   static final float MIN_FREQUENCY = 0.002f;
 
@@ -29,28 +32,36 @@ public record RankParameters(double unknownFrequency, double noise, double smoot
     check("maxPresent", maxPresent, 0, 1);
     checkExponent("sizeExponent", sizeExponent);
     checkExponent("frequencyExponent", frequencyExponent);
+    check("notPenalty", notPenalty, 0, 1);
   }
 
   public static RankParameters defaults() {
-    return new RankParameters(0.5, 0.05, 2.0, 3.0, 0.9, 0.5, 0.5);
+    return new RankParameters(0.5, 0.05, 2.0, 3.0, 0.9, 0.5, 0.5, 0.01);
   }
 
   public RankParameters withNoise(double value) {
     return new RankParameters(unknownFrequency, value, smoothing, publicationCap, maxPresent, sizeExponent,
-        frequencyExponent);
+        frequencyExponent, notPenalty);
   }
 
   public RankParameters withUnknownFrequency(double value) {
-    return new RankParameters(value, noise, smoothing, publicationCap, maxPresent, sizeExponent, frequencyExponent);
+    return new RankParameters(value, noise, smoothing, publicationCap, maxPresent, sizeExponent, frequencyExponent,
+        notPenalty);
   }
 
   public RankParameters withSizeExponent(double value) {
     return new RankParameters(unknownFrequency, noise, smoothing, publicationCap, maxPresent, value,
-        frequencyExponent);
+        frequencyExponent, notPenalty);
   }
 
   public RankParameters withFrequencyExponent(double value) {
-    return new RankParameters(unknownFrequency, noise, smoothing, publicationCap, maxPresent, sizeExponent, value);
+    return new RankParameters(unknownFrequency, noise, smoothing, publicationCap, maxPresent, sizeExponent, value,
+        notPenalty);
+  }
+
+  public RankParameters withNotPenalty(double value) {
+    return new RankParameters(unknownFrequency, noise, smoothing, publicationCap, maxPresent, sizeExponent,
+        frequencyExponent, value);
   }
 
   /** Whether two parameter sets give the same disease profiles (they may differ in likelihood-ratio constants). */

@@ -20,15 +20,17 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 3 (format 2 stored a false-positive rate where the likelihood-ratio
- * noise model now has ε, and no size or frequency exponent); formats 1 and 2 are refused. Fusion
+ * rebuilt from the cases on load. Format 4 (format 3 had no penalty for observed terms a disease is annotated NOT
+ * to show, and its fusion weights were fitted on likelihood ratios that skipped the general ancestors; format 2
+ * stored a false-positive rate where the noise model now has ε, and no size or frequency exponent); formats 1–3
+ * are refused. Fusion
  * weights are stored by feature name: an artifact written before a feature existed loads with that weight 0
  * (it ranks exactly as when it was trained); a feature name this build does not know is refused.
  */
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   public RareArtifact {
     cases = List.copyOf(cases);
@@ -55,6 +57,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeDouble(parameters.maxPresent());
       out.writeDouble(parameters.sizeExponent());
       out.writeDouble(parameters.frequencyExponent());
+      out.writeDouble(parameters.notPenalty());
       double[] w = weights.weights();
       out.writeInt(w.length);
       for (int f = 0; f < w.length; f++) {
@@ -129,7 +132,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
       FusionModel weights = readWeights(in);
       int nl = in.readInt();
       Map<String, String> labels = new HashMap<>();

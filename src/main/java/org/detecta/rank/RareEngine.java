@@ -9,6 +9,7 @@ import org.detecta.diagnosis.DiagnosticModel;
 import org.detecta.diagnosis.DiseaseKind;
 import org.detecta.diagnosis.Evidence;
 import org.detecta.diagnosis.Query;
+import org.detecta.diagnosis.SimilarCase;
 
 /**
  * The {@code rare-phenotype} model: fused component scores → softmax posterior over every disease,
@@ -17,6 +18,8 @@ import org.detecta.diagnosis.Query;
 public final class RareEngine implements DiagnosticModel {
   /** Evidence is computed for at most this many candidates (a full 13,000-row differential needs none). */
   static final int EVIDENCE_LIMIT = 50;
+  /** Training cases named per explained candidate (the best case of each of this many publications). */
+  static final int SIMILAR_CASES = 3;
 
   private final ScoringModel model;
   private final FusionModel weights;
@@ -115,7 +118,10 @@ public final class RareEngine implements DiagnosticModel {
       List<Evidence> evidence = i < explained
           ? model.explainer().explain(observed, excluded, d, term -> model.terms().id(term).getValue())
           : List.of();
-      candidates.add(new Candidate(model.id(d), model.name(d), p, DiseaseKind.RARE, evidence));
+      List<SimilarCase> similar = i < explained && model.learned(d)
+          ? model.neighbours().nearest(observed, d, SIMILAR_CASES)
+          : List.of();
+      candidates.add(new Candidate(model.id(d), model.name(d), p, DiseaseKind.RARE, evidence, similar));
     }
     return new Differential(candidates, unknown);
   }

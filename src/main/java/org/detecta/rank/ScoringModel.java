@@ -174,8 +174,8 @@ public final class ScoringModel {
 
   /** The explainer (observed and excluded, case-smoothed profiles) at 0, then lr-kb, lr-cases, excluded. */
   private LikelihoodRatioScorer[] likelihoodScorers(RankParameters p) {
-    ObservedLikelihoods onCases = new ObservedLikelihoods(profiles, p);
-    ObservedLikelihoods onKb = new ObservedLikelihoods(kbIndex, p);
+    ObservedLikelihoods onCases = new ObservedLikelihoods(profiles, ancestors, p);
+    ObservedLikelihoods onKb = new ObservedLikelihoods(kbIndex, ancestors, p);
     LikelihoodRatioScorer[] out = new LikelihoodRatioScorer[EXCLUDED + 1];
     out[0] = new LikelihoodRatioScorer("lr-cases", ancestors, onCases, notIndex, direct, p.maxPresent(), true, true);
     out[LR_KB] = new LikelihoodRatioScorer("lr-kb", ancestors, onKb, notIndex, direct, p.maxPresent(), true, false);
@@ -225,6 +225,11 @@ public final class ScoringModel {
 
   public PhenotypeScorer scorer(int component) {
     return scorers[component];
+  }
+
+  /** The nearest-case component (names the training cases behind a candidate's score). */
+  public CaseNeighbours neighbours() {
+    return (CaseNeighbours) scorers[KNN];
   }
 
   public LikelihoodRatioScorer explainer() {

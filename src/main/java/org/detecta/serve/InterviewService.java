@@ -72,7 +72,7 @@ public final class InterviewService {
     InterviewState state = new InterviewState(request.sex(), request.age(), answers);
     List<Candidate> candidates = interviewer.differential(state, request.top()).stream()
         .map(c -> new Candidate(c.id(), interviewer.questions().diseaseName(c.id(), c.name(), request.lang()), c.probability(),
-            c.kind(), c.evidence())).toList();
+            c.kind(), c.evidence(), c.similarCases())).toList();
     double top = candidates.isEmpty() ? 0 : candidates.get(0).probability();
     int asked = request.answers().size();
     String reason = top >= request.threshold() ? "threshold" : asked >= request.budget() ? "budget" : "";

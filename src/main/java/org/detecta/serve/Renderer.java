@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.detecta.diagnosis.Candidate;
 import org.detecta.diagnosis.Evidence;
 import org.detecta.diagnosis.MatchKind;
+import org.detecta.diagnosis.SimilarCase;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
@@ -62,6 +63,15 @@ final class Renderer {
           g.writeStringField("feature", e.feature());
           g.writeStringField("match", MATCH[e.match().ordinal()]);
           g.writeNumberField("contribution", Double.isFinite(e.contribution()) ? e.contribution() : 0.0);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("similarCases");
+        for (SimilarCase s : c.similarCases()) {
+          g.writeStartObject();
+          g.writeStringField("caseId", s.caseId());
+          g.writeStringField("publication", s.publication());
+          g.writeNumberField("similarity", s.similarity());
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -11,7 +11,8 @@ import org.detecta.pipeline.*;
  * the train+validation rows of the seed-42 split (the test split is never touched). Encodings: {@code base}
  * (the shipped FeatureSpace), plus any of {@code agebins}, {@code init} (one-hot initial evidence), {@code numhot}
  * (one-hot numeric answers), {@code profiles} (probabilities restricted by the release's condition profiles, as
- * {@link CommonModel} does), {@code temp} (temperature 0.8 applied first, as a calibrated model does), {@code mask} (also top-1 with a seeded half of
+ * {@link CommonModel} does), {@code temp} (temperature 0.8 applied first, as a calibrated model does), {@code ref} (then mixes in, at weight {@code refWeight} (default 0.05), a soft-label regression fitted on the
+ * fold's reference differentials, as the product does), {@code mask} (also top-1 with a seeded half of
  * each held-out patient's findings hidden, as {@code evaluate --mask 0.5}) joined by {@code +}. Usage:
  * {@code java -cp target/detecta.jar:target/test-classes org.detecta.learn.DdxplusEncodingCv base logistic epochs 20 learningRate 0.5}
  */
@@ -50,6 +51,10 @@ public final class DdxplusEncodingCv {
       double[][] p = c.probabilities(vxa);
       if (enc.contains("temp")) p = TemperatureScaling.apply(p, 0.8);
       if (enc.contains("profiles")) p = space.restrict(vxa, p, classes);
+      if (enc.contains("ref")) { List<double[]> targets = new ArrayList<>(); for (int i = 0; i < x.length; i++) if (fold[i] != f) targets.add(referenceTargets(byId.get(dev.get(i).id()), classes, y[i]));
+        double[][] soft = SoftLabelRegression.fit(tx.toArray(double[][]::new), targets.toArray(double[][]::new), SoftLabelRegression.Settings.defaults()).probabilities(vxa);
+        double lam = ((Number) params.getOrDefault("refWeight", 0.05)).doubleValue();
+        for (int j = 0; j < p.length; j++) for (int q = 0; q < p[j].length; q++) p[j][q] = (1 - lam) * p[j][q] + lam * soft[j][q]; }
       if (enc.contains("mask")) { Random hide = new Random(f); double[][] mx = new double[vi.size()][];
         for (int j = 0; j < mx.length; j++) { PatientCase pc = dev.get(vi.get(j)); List<String> fs = new ArrayList<>(pc.observed()); Collections.shuffle(fs, hide);
           mx[j] = encode(space, new PatientCase(pc.id(), pc.source(), pc.publication(), pc.sex(), pc.ageYears(), fs.subList(0, Math.max(1, (int) Math.round(fs.size() * 0.5))), pc.excluded(), pc.diagnoses()), byId.get(pc.id()), enc, evids); }
@@ -91,6 +96,15 @@ public final class DdxplusEncodingCv {
       }
       public Optional<byte[]> libraryBytes() { return Optional.empty(); }
     };
+  }
+
+  /** The patient's reference differential as a distribution over the classes (its diagnosis alone when it has none). */
+  static double[] referenceTargets(DdxplusPatient p, List<String> classes, int diagnosis) {
+    double[] t = new double[classes.size()]; double sum = 0;
+    for (DdxplusPatient.RankedDiagnosis d : p.referenceDifferential()) { int c = classes.indexOf(d.name()); if (c >= 0) { t[c] += d.probability(); sum += d.probability(); } }
+    if (sum <= 0) { t[diagnosis] = 1; return t; }
+    for (int c = 0; c < t.length; c++) t[c] /= sum;
+    return t;
   }
 
   static double[] encode(FeatureSpace s, PatientCase c, DdxplusPatient p, String enc, List<String> evids) {

@@ -35,7 +35,7 @@ class SoftVoteTest {
       }
     }
 
-    byte[] bytes = CommonModelArtifact.store("toy", spec.toString(), SPACE, Optional.empty(), 0.7, CLASSES, vote).orElseThrow();
+    byte[] bytes = CommonModelArtifact.store("toy", spec.toString(), SPACE, Optional.empty(), 0.7, CLASSES, vote, Optional.empty()).orElseThrow();
     String json = new String(bytes, StandardCharsets.UTF_8);
     assertTrue(json.contains("\"vote\"") && json.contains("\"forest\"") && json.contains("\"tribuoModel\""), json.substring(0, 120));
     CommonModel model = new CommonModel("toy", SPACE, Optional.empty(), vote, 0.7, CLASSES);
@@ -52,8 +52,8 @@ class SoftVoteTest {
     assertThrows(IllegalArgumentException.class, () -> new SoftVote.Member(0.0, new SoftVote(List.of())));
     DenseNetwork dense = BernoulliNaiveBayes.fit(X, Y, 3, 0.1, 1.0);
     SoftVote withDense = new SoftVote(List.of(new SoftVote.Member(1.0, dense)));
-    assertTrue(CommonModelArtifact.store("toy", "x", SPACE, Optional.empty(), 1.0, CLASSES, withDense).isEmpty(),
+    assertTrue(CommonModelArtifact.store("toy", "x", SPACE, Optional.empty(), 1.0, CLASSES, withDense, Optional.empty()).isEmpty(),
         "a dense network is stored by DenseNetworkArtifact, not inside a vote");
-    assertTrue(CommonModelArtifact.store("toy", "x", SPACE, Optional.empty(), 1.0, CLASSES, dense).isPresent());
+    assertTrue(CommonModelArtifact.store("toy", "x", SPACE, Optional.empty(), 1.0, CLASSES, dense, Optional.empty()).isPresent());
   }
 }

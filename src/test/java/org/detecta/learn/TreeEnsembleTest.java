@@ -50,7 +50,7 @@ class TreeEnsembleTest {
       assertArrayEquals(tribuo.probabilities(fresh)[r], forest.probabilities(fresh)[r], 1e-12, "row " + r);
     }
 
-    byte[] bytes = CommonModelArtifact.store("toy", SPEC.toString(), SPACE, Optional.empty(), 1.2, CLASSES, forest).orElseThrow();
+    byte[] bytes = CommonModelArtifact.store("toy", SPEC.toString(), SPACE, Optional.empty(), 1.2, CLASSES, forest, Optional.empty()).orElseThrow();
     String json = new String(bytes, StandardCharsets.UTF_8);
     assertTrue(json.contains("\"forest\"") && !json.contains("tribuoModel") && json.contains(CommonModelArtifact.FORMAT), json.substring(0, 200));
     assertTrue(bytes.length < tribuo.libraryBytes().orElseThrow().length, "plain arrays are smaller than Tribuo's protobuf");

@@ -40,7 +40,7 @@ class CommonModelsIT {
     // Round 1 of models.yaml only: the wider rounds (run when the gate fails) take minutes and are the same code.
     ModelsConfig full = ModelsConfig.load(ModelsConfig.configFile("models.yaml"));
     ModelsConfig firstRound = new ModelsConfig(full.defaults(), full.grids(), full.rounds().subList(0, 1), full.transformK(),
-        full.refitOnTrainAndValidation(), full.selectionFolds());
+        full.refitOnTrainAndValidation(), full.selectionFolds(), full.referenceWeight());
     ReleaseRequirements gate = ReleaseRequirements.load(ModelsConfig.configFile("requirements.yaml"), name);
     TrainedModel trained = new CommonTrainer(family.source(), home, firstRound, gate).train(new TrainingContext(data, seed,
         line -> System.err.println(name + ": " + line),

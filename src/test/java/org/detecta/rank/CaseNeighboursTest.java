@@ -77,4 +77,29 @@ class CaseNeighboursTest {
     assertEquals(0.5, out[0], 1e-5);
     assertEquals(1.0, out[1], 1e-5);
   }
+
+  @Test
+  void nearestNamesTheBestCaseOfEachPublicationAndTheFirstIsTheScore() {
+    CaseNeighbours knn = new CaseNeighbours(List.of(
+        patient("a1", "PMID:1", "D:1", "HP:0001631"),
+        patient("a2", "PMID:1", "D:1", "HP:0001631", "HP:0001166"),
+        patient("b1", "PMID:2", "D:1", "HP:0000256"),
+        patient("c1", "PMID:3", "D:1", "HP:0001166"),
+        patient("x", "PMID:4", "D:2", "HP:0001631", "HP:0001166")), DISEASES, ancestors, ic, 0.0, 1);
+    int[] query = terms("HP:0001631", "HP:0001166");
+    float[] out = new float[3];
+    knn.score(query, new int[0], out);
+    List<org.detecta.diagnosis.SimilarCase> near = knn.nearest(query, 0, 2);
+    assertEquals(2, near.size(), near.toString());
+    assertEquals("a2", near.get(0).caseId(), "the identical case of PMID:1, not its other case a1");
+    assertEquals("PMID:1", near.get(0).publication());
+    assertEquals(out[0], near.get(0).similarity(), 1e-5, "the first one is the disease's score");
+    assertTrue(near.get(1).similarity() <= near.get(0).similarity());
+    assertTrue(near.stream().noneMatch(c -> c.caseId().equals("x")), "only the disease's own cases");
+    List<org.detecta.diagnosis.SimilarCase> all = knn.nearest(query, 0, 10);
+    assertEquals(all.size(), all.stream().map(org.detecta.diagnosis.SimilarCase::publication).distinct().count(),
+        "one case per publication: " + all);
+    assertTrue(all.stream().allMatch(c -> c.similarity() > 0), "similar cases only: " + all);
+    assertEquals(List.of(), knn.nearest(query, 2, 3), "a disease without training cases");
+  }
 }

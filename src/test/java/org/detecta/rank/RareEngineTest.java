@@ -111,6 +111,19 @@ class RareEngineTest {
   }
 
   @Test
+  void aCandidateWithTrainingCasesNamesTheMostSimilarOnes() {
+    Differential d = diagnose(List.of("HP:0001629", "HP:0000107"), List.of());
+    var first = d.candidates().get(0);
+    assertEquals("OMIM:999999", first.id());
+    assertEquals(List.of("c1", "c2"), first.similarCases().stream().map(org.detecta.diagnosis.SimilarCase::caseId)
+        .toList(), "c1 has exactly the query's terms: first");
+    assertEquals("PMID:1", first.similarCases().get(0).publication());
+    assertEquals(1.0, first.similarCases().get(0).similarity(), 1e-5);
+    assertTrue(d.candidates().stream().filter(c -> !c.id().equals("OMIM:999999"))
+        .allMatch(c -> c.similarCases().isEmpty()), "KB diseases without training cases name none");
+  }
+
+  @Test
   void unknownIdsAreReportedAndTheRestStillRanks() {
     Differential d = diagnose(List.of("HP:0001631", "HP:0001166", "HP:9999999"), List.of());
     assertEquals(List.of("HP:9999999"), d.unrecognised());
@@ -139,7 +152,7 @@ class RareEngineTest {
 
   @Test
   void artifactOfAnOlderFormatIsRefusedWithAClearMessage() throws Exception {
-    for (int format : new int[] {1, 2}) {
+    for (int format : new int[] {1, 2, 3}) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
         out.writeInt(0x52415245);
@@ -154,7 +167,7 @@ class RareEngineTest {
   @Test
   void artifactKeepsTheLikelihoodConstants() throws Exception {
     RankParameters fitted = RankParameters.defaults().withNoise(0.2).withSizeExponent(1).withFrequencyExponent(0.25)
-        .withUnknownFrequency(1.0);
+        .withUnknownFrequency(1.0).withNotPenalty(0.1);
     RareArtifact artifact = new RareArtifact(kb.release(), fitted, new FusionModel(new double[FusionFeatures.COUNT], 1), List.of(),
         Map.of());
     assertEquals(fitted, RareArtifact.read(artifact.write(kb.terms()), kb.terms()).parameters());
