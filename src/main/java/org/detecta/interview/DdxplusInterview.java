@@ -38,7 +38,7 @@ public final class DdxplusInterview {
    * unchanged; from the first question on it cost 0.899 → 0.871 after 3 and 2.60 → 2.83 questions at the stop
    * (docs/INTERVIEW.md).
    */
-  public static final Lookahead LOOKAHEAD = new Lookahead(8, 30, 8, 6);
+  public static final Lookahead LOOKAHEAD = new Lookahead(8, 30, 8, 6, 0);
   /**
    * The reported differential is the naive-Bayes posterior at this temperature, so the stopping threshold reads
    * calibrated probabilities. 5-fold CV over train+validation (fold seed 42): expected calibration error of the

@@ -59,7 +59,8 @@ public final class InterviewCrossValidation {
         new MaskedClassifier.Settings((int) num(a, "epochs", c.epochs()), (int) num(a, "states", c.states()), num(a, "rate", c.rate()),
             num(a, "l2", c.l2()), num(a, "full", c.full()), num(a, "present", c.present()), (int) num(a, "maxAsked", c.maxAsked())), num(a, "confidence", d.confidenceWeight()),
         new Lookahead((int) num(a, "width", d.lookahead().width()), (int) num(a, "pool", d.lookahead().pool()),
-            (int) num(a, "outcomes", d.lookahead().outcomes()), (int) num(a, "after", d.lookahead().after())));
+            (int) num(a, "outcomes", d.lookahead().outcomes()), (int) num(a, "after", d.lookahead().after()),
+            (int) num(a, "focus", d.lookahead().focus())));
   }
 
   private static double num(Map<String, String> a, String key, double fallback) {

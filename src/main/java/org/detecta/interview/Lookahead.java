@@ -12,13 +12,15 @@ import java.util.Set;
  * re-ranked by IG(q) + E_o[max_q' IG(q' | o)], the information expected from asking q and then the best next
  * question, where the second question is sought among the {@code pool} best one-step questions and the
  * questions q's answer makes askable (its children), and o runs over q's most likely outcomes (at most
- * {@code outcomes}, covering 99% of the probability; their weights renormalised). Width 0: off (one step).
+ * {@code outcomes}, covering 99% of the probability; their weights renormalised). Width 0: off (one step). It applies
+ * once {@code after} answers are known; then, with {@code focus} above 0, gains are computed over the {@code focus}
+ * likeliest diseases only (e.g. 2: separate the current top two; 0: every disease that carries probability).
  */
-public record Lookahead(int width, int pool, int outcomes, int after) {
+public record Lookahead(int width, int pool, int outcomes, int after, int focus) {
   static final double COVER = 0.99;
 
   public static Lookahead off() {
-    return new Lookahead(0, 0, 0, 0);
+    return new Lookahead(0, 0, 0, 0, 0);
   }
 
   public boolean on() {

@@ -103,7 +103,9 @@ public final class TabularInterviewer implements Interviewer {
       logs[i] /= tuning.choiceTemperature();
     }
     double[] p = AnswerModel.normalise(logs);
-    int[] candidates = InformationGain.candidates(p, FLOOR, MAX_CANDIDATES);
+    Lookahead lookahead = tuning.lookahead();
+    boolean late = lookahead.appliesTo(state);
+    int[] candidates = InformationGain.candidates(p, FLOOR, late && lookahead.focus() > 0 ? lookahead.focus() : MAX_CANDIDATES);
     InformationGain.Start start = InformationGain.Start.of(p, candidates);
     List<RankedQuestion> ranked = new ArrayList<>();
     for (Question q : bank.all()) {
@@ -119,8 +121,7 @@ public final class TabularInterviewer implements Interviewer {
         ranked.add(new RankedQuestion(q, gain));
       }
     }
-    Lookahead lookahead = tuning.lookahead();
-    if (!lookahead.appliesTo(state)) {
+    if (!late) {
       return RankedQuestion.best(ranked, k);
     }
     List<RankedQuestion> head = RankedQuestion.best(ranked, Math.max(k, Math.max(lookahead.width(), lookahead.pool())));

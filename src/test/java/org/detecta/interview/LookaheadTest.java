@@ -48,7 +48,7 @@ class LookaheadTest {
 
   @Test
   void twoStepsAskTheParentWhoseChildSeparatesEveryCondition() {
-    List<RankedQuestion> next = interviewer(new Lookahead(3, 10, 8, 0)).next(START, 3);
+    List<RankedQuestion> next = interviewer(new Lookahead(3, 10, 8, 0, 0)).next(START, 3);
     assertEquals("PAIN", next.get(0).question().id(), next.toString());
     assertTrue(next.get(0).gain() < 0.05, "the reported gain stays the one-step gain of the question: " + next);
     assertEquals(3, next.stream().map(r -> r.question().id()).distinct().count());
@@ -56,8 +56,15 @@ class LookaheadTest {
 
   @Test
   void theLookaheadWaitsForItsNumberOfAnswers() {
-    assertEquals("FEVER", interviewer(new Lookahead(3, 10, 8, 1)).next(START, 1).get(0).question().id());
+    assertEquals("FEVER", interviewer(new Lookahead(3, 10, 8, 1, 0)).next(START, 1).get(0).question().id());
     InterviewState coughed = START.with(Answer.yes("COUGH"));
-    assertEquals("PAIN", interviewer(new Lookahead(3, 10, 8, 1)).next(coughed, 1).get(0).question().id());
+    assertEquals("PAIN", interviewer(new Lookahead(3, 10, 8, 1, 0)).next(coughed, 1).get(0).question().id());
+  }
+
+  @Test
+  void aFocusOfOneDiseaseLeavesNothingToLearn() {
+    List<RankedQuestion> next = interviewer(new Lookahead(3, 10, 8, 0, 1)).next(START, 5);
+    assertTrue(next.stream().allMatch(r -> r.gain() < 1e-12), next.toString());
+    assertTrue(interviewer(new Lookahead(3, 10, 8, 0, 0)).next(START, 5).stream().anyMatch(r -> r.gain() > 0.5));
   }
 }
