@@ -16,7 +16,8 @@ const TEXT = {
     rare: 'rara', common: 'común', confirm: 'Confirmar este diagnóstico', confirmed: 'Diagnóstico confirmado: gracias.',
     unrecognised: 'No reconocidos (ignorados): ', error: 'Error: ', noCandidates: 'Ningún candidato.',
     notStored: 'La predicción no se pudo guardar; la confirmación no está disponible.', langButton: 'English',
-    langAria: 'Switch to English', probability: 'probabilidad'
+    langAria: 'Switch to English', probability: 'probabilidad', similarCases: 'Casos publicados parecidos: ',
+    similarity: 'similitud'
   },
   en: {
     skip: 'Skip to content', tagline: 'Differential diagnosis of common and rare diseases',
@@ -32,7 +33,8 @@ const TEXT = {
     rare: 'rare', common: 'common', confirm: 'Confirm this diagnosis', confirmed: 'Diagnosis confirmed: thank you.',
     unrecognised: 'Not recognised (ignored): ', error: 'Error: ', noCandidates: 'No candidates.',
     notStored: 'The prediction could not be stored; confirmation is unavailable.', langButton: 'Español',
-    langAria: 'Cambiar a español', probability: 'probability'
+    langAria: 'Cambiar a español', probability: 'probability', similarCases: 'Similar published cases: ',
+    similarity: 'similarity'
   }
 };
 
@@ -237,6 +239,22 @@ function renderResults(result) {
       evList.appendChild(item);
     });
     details.append(summary, evList);
+    const similar = c.similarCases || [];
+    if (similar.length) { // the training cases behind a rare candidate, each linked to its publication
+      const cases = document.createElement('p');
+      cases.className = 'similar-cases';
+      cases.append(t('similarCases'));
+      similar.forEach((sc, i) => {
+        const pmid = /^PMID:(\d+)$/.exec(sc.publication || '');
+        const label = (sc.publication || sc.caseId) + ' (' + t('similarity') + ' ' + Number(sc.similarity).toFixed(2) + ')';
+        const node = pmid ? document.createElement('a') : document.createElement('span');
+        if (pmid) { node.href = 'https://pubmed.ncbi.nlm.nih.gov/' + pmid[1] + '/'; node.target = '_blank'; node.rel = 'noopener noreferrer'; }
+        node.textContent = label;
+        node.title = sc.caseId;
+        cases.append(i ? ', ' : '', node);
+      });
+      details.appendChild(cases);
+    }
     li.append(head, bar, details);
     if (result.predictionId) {
       const confirm = document.createElement('button');

@@ -94,6 +94,8 @@ public final class TinyBayesFamily implements ModelFamily {
     final Set<String> symptoms = new LinkedHashSet<>();
     final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     final Map<String, Integer> examples = new LinkedHashMap<>();
+    /** Each disease's training lines (fixture line number → symptoms), to name the most similar one. */
+    final Map<String, Map<Integer, Set<String>>> lines = new LinkedHashMap<>();
     int total;
     long delayMillis;
 
@@ -103,11 +105,14 @@ public final class TinyBayesFamily implements ModelFamily {
 
     static Model parse(String name, byte[] artifact) {
       Model m = new Model(name);
-      for (String line : new String(artifact, StandardCharsets.UTF_8).split("\n")) {
+      String[] all = new String(artifact, StandardCharsets.UTF_8).split("\n");
+      for (int n = 0; n < all.length; n++) {
+        String line = all[n];
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         String[] cols = line.split("\t");
+        m.lines.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(n + 1, Set.of(cols[2].split(",")));
         m.names.put(cols[0], cols[1]);
         m.examples.merge(cols[0], 1, Integer::sum);
         m.total++;
@@ -122,6 +127,22 @@ public final class TinyBayesFamily implements ModelFamily {
     @Override
     public String name() {
       return name;
+    }
+
+    /** The training line sharing most symptoms with the query (Jaccard), as a case of a made-up test publication. */
+    private org.detecta.diagnosis.SimilarCase mostSimilar(String disease, List<String> observed) {
+      int best = -1;
+      double bestScore = -1;
+      for (Map.Entry<Integer, Set<String>> line : lines.get(disease).entrySet()) {
+        Set<String> union = new LinkedHashSet<>(line.getValue());
+        union.addAll(observed);
+        double score = line.getValue().stream().filter(observed::contains).count() / (double) Math.max(1, union.size());
+        if (score > bestScore) {
+          best = line.getKey();
+          bestScore = score;
+        }
+      }
+      return new org.detecta.diagnosis.SimilarCase("tiny-line-" + best, "PMID:" + (90000000 + best), bestScore);
     }
 
     private double p(String disease, String symptom) {
@@ -167,7 +188,8 @@ public final class TinyBayesFamily implements ModelFamily {
       double z = logPost.values().stream().mapToDouble(v -> Math.exp(v - max)).sum();
       List<Candidate> out = new ArrayList<>();
       for (String d : names.keySet()) {
-        out.add(new Candidate(d, names.get(d), Math.exp(logPost.get(d) - max) / z, DiseaseKind.COMMON, evidence.get(d)));
+        out.add(new Candidate(d, names.get(d), Math.exp(logPost.get(d) - max) / z, DiseaseKind.COMMON, evidence.get(d),
+            List.of(mostSimilar(d, query.observed()))));
       }
       out.sort(Comparator.comparingDouble(Candidate::probability).reversed().thenComparing(Candidate::id));
       return new Differential(top > 0 && out.size() > top ? out.subList(0, top) : out, unknown);

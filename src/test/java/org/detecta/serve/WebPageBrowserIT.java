@@ -91,6 +91,11 @@ class WebPageBrowserIT {
     assertTrue(first.getText().contains("Influenza"), first.getText());
     assertTrue(first.getText().contains("común"), first.getText());
     assertTrue(browser.findElements(By.cssSelector("#candidates .bar > div")).size() >= 2);
+    first.findElement(By.tagName("summary")).click();
+    WebElement similar = first.findElement(By.cssSelector(".similar-cases"));
+    assertTrue(similar.getText().startsWith("Casos publicados parecidos"), similar.getText());
+    assertTrue(similar.findElement(By.tagName("a")).getAttribute("href").startsWith("https://pubmed.ncbi.nlm.nih.gov/9000"),
+        "each similar case links to its publication");
     screenshot("diagnosis-es");
 
     int before = server.loggedPredictions();
