@@ -55,17 +55,26 @@ public final class InferenceController {
     ctx.status(ready ? 200 : 503).json(out);
   }
 
-  /** Open Inference Protocol model readiness: 200 when the model is served, else 503 (with the reason when it failed). */
+  /**
+   * Open Inference Protocol model readiness: 200 when the model is served; 503 while the models are still loading or
+   * when its champion failed to load (with the reason); 404 for a name that is not a model here.
+   */
   public void modelReady(Context ctx) {
     String name = ctx.pathParam("name");
-    boolean ready = models.find(name).isPresent();
-    ObjectNode out = MAPPER.createObjectNode().put("name", name).put("ready", ready);
+    ObjectNode out = MAPPER.createObjectNode().put("name", name);
+    if (models.find(name).isPresent()) {
+      ctx.json(out.put("ready", true));
+      return;
+    }
     models.unavailable().forEach((ref, why) -> {
       if (ref.startsWith(name + ":")) {
         out.put("model", ref).put("reason", why);
       }
     });
-    ctx.status(ready ? 200 : 503).json(out);
+    if (!out.has("model") && models.ready()) {
+      models.resolve(java.util.Optional.of(name)); // throws the 404 naming the served models
+    }
+    ctx.status(503).json(out.put("ready", false));
   }
 
   public void metadata(Context ctx) {

@@ -96,6 +96,7 @@ class UnloadableChampionTest {
       var model = server.get("/v2/models/broken/ready");
       assertEquals(503, model.statusCode());
       assertTrue(model.body().contains("\"ready\":false"), model.body());
+      assertEquals(404, server.get("/v2/models/no-such-model/ready").statusCode(), "an unknown name is not 'not ready'");
       assertEquals(200, server.post("/api/v1/diagnose", "{\"consent\": true, \"observed\": [\"cough\"], \"model\": \"tiny\"}")
           .statusCode(), "the other models keep serving");
 
