@@ -24,6 +24,7 @@ public final class Database {
 
   /** Opens the database and applies pending migrations. */
   public static Database open(DatabaseConfig config) {
+    config.embeddedDirectory().ifPresent(Database::createDirectories);
     Database database = new Database(config);
     try {
       Flyway.configure()
@@ -39,6 +40,18 @@ public final class Database {
           + config.describe() + ": " + rootMessage(e), e);
     }
     return database;
+  }
+
+  /**
+   * Creates the embedded database's directory before H2 does: two processes opening a new home at once (a server and
+   * a training run) made H2's own mkdir fail in one of them ("a file with this name already exists", RegistryCrashIT).
+   */
+  private static void createDirectories(java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new StorageUnavailableException("Cannot create the registry directory " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   public DatabaseConfig config() {

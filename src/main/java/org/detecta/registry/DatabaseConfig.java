@@ -20,6 +20,16 @@ public record DatabaseConfig(String url, String user, String password) {
     password = password == null ? "" : password;
   }
 
+  /** The directory of an embedded H2 file database ({@code jdbc:h2:file:DIR/name;...}); empty for other databases. */
+  public java.util.Optional<Path> embeddedDirectory() {
+    if (!url.startsWith("jdbc:h2:file:")) {
+      return java.util.Optional.empty();
+    }
+    String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    return java.util.Optional.ofNullable(parent);
+  }
+
   public static DatabaseConfig embedded(Path home) {
     // AUTO_SERVER lets the server and a training run share the file database safely; AUTO_RECONNECT, because the
     // process that hosts the shared file may exit first (RegistryCrashIT saw "Connection is broken").

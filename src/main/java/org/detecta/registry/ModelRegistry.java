@@ -92,12 +92,14 @@ public final class ModelRegistry {
       throw new UncheckedIOException("Cannot store the artifact of " + model.name() + ": " + e.getMessage(), e);
     }
     ObjectNode metadata = metadataOf(model);
+    Instant attempted = null;
     for (int attempt = 0; ; attempt++) {
       try (Connection c = database.connection()) {
         c.setAutoCommit(false);
         try {
           int version = VersionRows.nextVersion(c, model.name());
-          Instant now = Instant.now();
+          Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the databases store it
+          attempted = now;
           try (PreparedStatement insert = c.prepareStatement("INSERT INTO model_version(name, version, artifact_sha256,"
               + " artifact_bytes, created_at, run_id, code_version, metadata_json) VALUES (?,?,?,?,?,?,?,?)")) {
             insert.setString(1, model.name());
@@ -146,9 +148,60 @@ public final class ModelRegistry {
           throw e;
         }
       } catch (SQLException e) {
+        // The connection broke (e.g. the process hosting H2's automatic server exited): the transaction either
+        // committed before the break or not at all. Committed: return that version, never register it twice.
+        if (attempt < 20 && isConnectionLost(e)) {
+          Optional<Registration> committed = committedAttempt(model, runId, sha, attempted, policy);
+          if (committed.isPresent()) {
+            return committed.get();
+          }
+          continue;
+        }
         throw new StorageUnavailableException("Cannot register " + model.name() + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * The version an attempt stored, found by what that attempt wrote (name, run, artifact, timestamp), if it committed.
+   * Asked until the database answers (a few seconds), so an unknown outcome is never registered a second time.
+   */
+  private Optional<Registration> committedAttempt(TrainedModel model, String runId, String sha, Instant attempted,
+                                                  ChampionPolicy policy) {
+    if (attempted == null) {
+      return Optional.empty();
+    }
+    for (int ask = 0; ; ask++) {
+      sleepQuietly(20L + (long) (Math.random() * 50 * (ask + 1)));
+      try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement("SELECT version FROM model_version"
+          + " WHERE name = ? AND run_id = ? AND artifact_sha256 = ? AND created_at = ?")) {
+        s.setString(1, model.name());
+        s.setString(2, runId);
+        s.setString(3, sha);
+        s.setTimestamp(4, Timestamp.from(attempted));
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          ModelVersion stored = require(ModelRef.parse(model.name() + ":" + rs.getInt(1)));
+          ChampionPolicy.Decision decision = policy == null ? null : new ChampionPolicy.Decision(
+              stored.aliases().contains(ModelRef.CHAMPION) ? ModelRef.CHAMPION : ChampionPolicy.CHALLENGER,
+              "committed before the connection to the registry broke");
+          return Optional.of(new Registration(stored, decision));
+        }
+      } catch (SQLException e) {
+        if (ask >= 20) {
+          throw new StorageUnavailableException("Cannot register " + model.name() + ": the connection broke and the"
+              + " registry cannot be asked whether the registration committed: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  private static boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLNonTransientConnectionException || e instanceof java.sql.SQLTransientConnectionException
+        || (state != null && state.startsWith("08"));
   }
 
   /** Points {@code alias} of {@code name} at {@code version}; the move is audited with the previous target. */
