@@ -9,22 +9,6 @@ public final class InformationGain {
   private InformationGain() {
   }
 
-  /** Entropy (nats) of a distribution over the listed indices, renormalised. */
-  public static double entropy(double[] p, int[] candidates) {
-    double sum = 0;
-    for (int c : candidates) {
-      sum += p[c];
-    }
-    double h = 0;
-    for (int c : candidates) {
-      double q = p[c] / sum;
-      if (q > 0) {
-        h -= q * Math.log(q);
-      }
-    }
-    return h;
-  }
-
   /**
    * @param posterior P(d) over all diseases
    * @param candidates indices of the diseases to consider

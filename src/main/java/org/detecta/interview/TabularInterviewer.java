@@ -72,15 +72,17 @@ public final class TabularInterviewer implements Interviewer {
 
   /** The reported differential: the scores' softmax at the report temperature. */
   public double[] posterior(InterviewState state) {
-    return reported(scorer.logScores(state));
+    return softmaxAt(scorer.logScores(state), tuning.reportTemperature());
   }
 
-  private double[] reported(double[] logs) {
+  /** Softmax of {@code logs / temperature} ({@code logs} unchanged). */
+  private static double[] softmaxAt(double[] logs, double temperature) {
     double[] scaled = logs.clone();
     for (int i = 0; i < scaled.length; i++) {
-      scaled[i] /= tuning.reportTemperature();
+      scaled[i] /= temperature;
     }
-    return AnswerModel.normalise(scaled);
+    org.detecta.learn.Softmax.inPlace(scaled);
+    return scaled;
   }
 
   @Override
@@ -98,11 +100,8 @@ public final class TabularInterviewer implements Interviewer {
   @Override
   public List<RankedQuestion> next(InterviewState state, int k) {
     double[] logs = scorer.logScores(state);
-    double[] reported = tuning.confidenceWeight() > 0 ? reported(logs) : null;
-    for (int i = 0; i < logs.length; i++) {
-      logs[i] /= tuning.choiceTemperature();
-    }
-    double[] p = AnswerModel.normalise(logs);
+    double[] reported = tuning.confidenceWeight() > 0 ? softmaxAt(logs, tuning.reportTemperature()) : null;
+    double[] p = softmaxAt(logs, tuning.choiceTemperature());
     Lookahead lookahead = tuning.lookahead();
     boolean late = lookahead.appliesTo(state);
     int[] candidates = InformationGain.candidates(p, FLOOR, late && lookahead.focus() > 0 ? lookahead.focus() : MAX_CANDIDATES);
