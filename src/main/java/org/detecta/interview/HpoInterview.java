@@ -32,7 +32,24 @@ import org.detecta.text.SpanishLabels;
  * {@link #fitRates} counts them on training cases instead.
  */
 public final class HpoInterview implements Interviewer, QuestionBank {
-  static final int CANDIDATES = 30;
+  /**
+   * Gains are computed over this many of the likeliest diseases, on the posterior flattened by
+   * {@link #CHOICE_TEMPERATURE}: the fused posterior is sharp, and over a short, sharp list the gain only separates
+   * the first two or three. Validation publications (engine of the train publications, 1,470 cases, seed 1), top-1 /
+   * top-10 after 5, 10, 20 questions: 30 diseases at temperature 1 (before) 0.191 / 0.203 / 0.221 and 0.393 / 0.401 /
+   * 0.410; 100 at 2 0.205 / 0.210 / 0.220 and 0.407 / 0.413 / 0.427; random questions 0.189 / 0.193 / 0.206 and
+   * 0.384 / 0.390 / 0.407 (docs/INTERVIEW.md).
+   */
+  static final int CANDIDATES = 100;
+  static final double CHOICE_TEMPERATURE = 2;
+  /**
+   * Weight of the expected rise of the top probability (on the unflattened posterior) added to the gain: the gain alone
+   * spreads the questions over the runners-up, this term also asks what would confirm or unseat the first. Same
+   * validation runs as above, top-1 after 5 / 10 / 20 (top-10): weight 0 0.205 / 0.210 / 0.220 (0.407 / 0.413 / 0.427),
+   * 1 0.205 / 0.216 / 0.220, 3 0.207 / 0.220 / 0.231 (0.409 / 0.414 / 0.417), 10 0.201 / 0.218 / 0.231 (0.402 / 0.410 /
+   * 0.411); the confidence term alone 0.201 / 0.210 / 0.221 (0.395 / 0.399 / 0.405).
+   */
+  static final double CONFIDENCE_WEIGHT = 3;
   static final int PROFILE_DISEASES = 10;
   static final double MIN_FREQUENCY = 0.15;
   static final double REPORT_YES = 0.5;
@@ -62,6 +79,8 @@ public final class HpoInterview implements Interviewer, QuestionBank {
   private final int root;
   private final HpoAnswerRates rates;
   private final ThreadLocal<Map.Entry<InterviewState, Ranked>> last = new ThreadLocal<>();
+  /** Per thread, term → row of the current pool, or a term already seen while the pool is built (−1 elsewhere; reset after each use). */
+  private final ThreadLocal<int[]> poolRows;
 
   /** The engine's posterior over every disease for one state, and the best indices. */
   record Ranked(double[] posterior, int[] order, int[] yes, int[] no) {
@@ -98,6 +117,7 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     }
     root = index("HP:0000118").orElse(-1);
     rates = HpoAnswerRates.fixed();
+    poolRows = emptyRows(terms.size());
   }
 
   private HpoInterview(HpoInterview base, HpoAnswerRates rates) {
@@ -109,6 +129,15 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     this.profileProbs = base.profileProbs;
     this.root = base.root;
     this.rates = rates;
+    this.poolRows = emptyRows(terms.size());
+  }
+
+  private static ThreadLocal<int[]> emptyRows(int terms) {
+    return ThreadLocal.withInitial(() -> {
+      int[] rows = new int[terms];
+      Arrays.fill(rows, -1);
+      return rows;
+    });
   }
 
   public HpoAnswerRates rates() {
@@ -307,42 +336,66 @@ public final class HpoInterview implements Interviewer, QuestionBank {
 
   /** The pool: terms with P(t|d) ≥ {@link #MIN_FREQUENCY} in the top candidates' profiles, not yet known. */
   private List<Integer> pool(InterviewState state, Ranked r) {
-    Set<Integer> seen = new HashSet<>();
+    Set<Integer> answered = new HashSet<>();
+    state.answers().keySet().forEach(id -> index(id).ifPresent(answered::add));
+    int[] mark = poolRows.get();
+    int diseases = Math.min(PROFILE_DISEASES, r.order().length);
+    int[] touched = new int[Arrays.stream(r.order(), 0, diseases).map(d -> profileTerms[d].length).sum()];
+    int n = 0;
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(PROFILE_DISEASES, r.order().length); i++) {
+    for (int i = 0; i < diseases; i++) {
       int d = r.order()[i];
       for (int j = 0; j < profileTerms[d].length; j++) {
         int t = profileTerms[d][j];
-        if (profileProbs[d][j] >= MIN_FREQUENCY && t != root && seen.add(t) && !implied(t, r)
-            && !state.answers().containsKey(terms.id(t).getValue())) {
-          out.add(t);
+        if (profileProbs[d][j] >= MIN_FREQUENCY && t != root && mark[t] == -1) {
+          mark[t] = -2;
+          touched[n++] = t;
+          if (!implied(t, r) && !answered.contains(t)) {
+            out.add(t);
+          }
         }
       }
+    }
+    for (int i = 0; i < n; i++) {
+      mark[touched[i]] = -1;
     }
     out.sort(Comparator.naturalOrder());
     return out;
   }
 
   /**
-   * P(t | d) for every pool term (rows) and candidate (columns), the values {@code profiles().prob(t, d)} gives:
-   * the pool and each candidate's profile are both sorted by term, so one merge per candidate replaces a
-   * binary search of a general term's long posting list per pair (half of a rare diagnose's CPU went there).
+   * P(t | d) for every pool term (rows) and candidate (columns), the values {@code profiles().prob(t, d)} gives: each
+   * candidate's profile is walked once and its terms looked up in a term → pool row table, instead of a binary search
+   * of a general term's long posting list per pair (half of a rare diagnose's CPU went there) or a merge of the whole
+   * pool with every profile.
    */
   private float[][] poolProbabilities(List<Integer> pool, int[] candidates) {
     float[][] out = new float[pool.size()][candidates.length];
+    int[] row = poolRows.get();
+    for (int i = 0; i < pool.size(); i++) {
+      row[pool.get(i)] = i;
+    }
     for (int c = 0; c < candidates.length; c++) {
       int[] profile = profileTerms[candidates[c]];
       float[] probs = profileProbs[candidates[c]];
-      int j = 0;
-      for (int i = 0; i < pool.size(); i++) {
-        int t = pool.get(i);
-        while (j < profile.length && profile[j] < t) {
-          j++;
-        }
-        if (j < profile.length && profile[j] == t) {
+      for (int j = 0; j < profile.length; j++) {
+        int i = row[profile[j]];
+        if (i >= 0) {
           out[i][c] = probs[j];
         }
       }
+    }
+    for (int t : pool) {
+      row[t] = -1;
+    }
+    return out;
+  }
+
+  /** The candidates' probabilities raised to 1 / {@link #CHOICE_TEMPERATURE} (renormalised by the gain's start). */
+  private static double[] flattened(double[] posterior, int[] candidates) {
+    double[] out = new double[posterior.length];
+    for (int c : candidates) {
+      out[c] = Math.pow(posterior[c], 1 / CHOICE_TEMPERATURE);
     }
     return out;
   }
@@ -358,24 +411,21 @@ public final class HpoInterview implements Interviewer, QuestionBank {
     Ranked r = ranked(state);
     int[] candidates = r.order();
     PostingsIndex index = model.profiles();
-    double[][] outcomes = new double[3][r.posterior().length];
     List<RankedQuestion> ranked = new ArrayList<>();
+    Map<String, Double> information = new HashMap<>();
     List<Integer> pool = pool(state, r);
     float[][] probs = poolProbabilities(pool, candidates);
-    InformationGain.Start start = InformationGain.Start.of(r.posterior(), candidates);
+    HpoQuestionScore scores = new HpoQuestionScore(rates,
+        InformationGain.Start.of(flattened(r.posterior(), candidates), candidates), r.posterior());
     for (int i = 0; i < pool.size(); i++) {
       int t = pool.get(i);
-      double background = index.background(t);
-      for (int c = 0; c < candidates.length; c++) {
-        int d = candidates[c];
-        double p = Math.max(probs[i][c], background);
-        outcomes[0][d] = rates.yes(p);
-        outcomes[1][d] = rates.no(p);
-        outcomes[2][d] = 1 - outcomes[0][d] - outcomes[1][d];
-      }
-      ranked.add(new RankedQuestion(question(t), InformationGain.gain(start, outcomes)));
+      HpoQuestionScore.Score score = scores.of(probs[i], index.background(t));
+      information.put(terms.id(t).getValue(), score.gain());
+      ranked.add(new RankedQuestion(question(t), score.gain() + CONFIDENCE_WEIGHT * score.confidence()));
     }
-    return RankedQuestion.best(ranked, k);
+    // chosen by the combined score; each keeps its information gain, what its answer is expected to tell
+    return RankedQuestion.best(ranked, k).stream()
+        .map(q -> new RankedQuestion(q.question(), information.get(q.question().id()))).toList();
   }
 
   /**

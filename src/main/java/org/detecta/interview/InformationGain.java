@@ -132,21 +132,30 @@ public final class InformationGain {
     return Math.max(0, (expected - top) / sum);
   }
 
-  /** Indices of the diseases whose probability is at least {@code floor}, at most {@code max}, best first. */
+  /**
+   * Indices of the diseases whose probability is at least {@code floor}, at most {@code max}, best first (ties by
+   * index); the first is kept whatever its probability. A bounded insertion over the diseases, not a sort of all of
+   * them (a rare differential has ≈ 12,600).
+   */
   public static int[] candidates(double[] posterior, double floor, int max) {
-    Integer[] order = new Integer[posterior.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(posterior[b], posterior[a]));
+    int[] top = new int[Math.max(0, Math.min(max, posterior.length))];
     int n = 0;
-    while (n < order.length && n < max && (n == 0 || posterior[order[n]] >= floor)) {
-      n++;
+    for (int d = 0; d < posterior.length && top.length > 0; d++) {
+      double p = posterior[d];
+      if (n == top.length && !(p > posterior[top[n - 1]])) {
+        continue;
+      }
+      int i = n < top.length ? n++ : n - 1;
+      while (i > 0 && p > posterior[top[i - 1]]) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = d;
     }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = order[i];
+    int kept = Math.min(n, 1);
+    while (kept < n && posterior[top[kept]] >= floor) {
+      kept++;
     }
-    return out;
+    return java.util.Arrays.copyOf(top, kept);
   }
 }

@@ -75,7 +75,8 @@ class HpoInterviewReuseTest {
 
   @Test
   void gainsEqualTheDefinitionOverTheEngineProfiles() {
-    // next() reads P(t|d) from per-disease profiles merged with the pool; the definition reads profiles().prob(t, d)
+    // next() reads P(t|d) from per-disease profiles merged with the pool, and takes logarithms per term and per
+    // disease showing it; the definition reads profiles().prob(t, d) and takes one per (outcome, disease)
     var model = engine.scoringModel();
     HpoAnswerRates rates = HpoAnswerRates.fixed();
     int checked = 0;
@@ -90,7 +91,8 @@ class HpoInterviewReuseTest {
       int[] candidates = new int[differential.size()];
       for (int c = 0; c < candidates.length; c++) {
         candidates[c] = model.indexOf(differential.get(c).id());
-        posterior[candidates[c]] = differential.get(c).probability();
+        // gains are computed on the posterior flattened by the choice temperature
+        posterior[candidates[c]] = Math.pow(differential.get(c).probability(), 1 / HpoInterview.CHOICE_TEMPERATURE);
       }
       for (RankedQuestion q : interview.next(state, 1000)) {
         int t = model.terms().indexOf(org.monarchinitiative.phenol.ontology.data.TermId.of(q.question().id())).orElseThrow();
