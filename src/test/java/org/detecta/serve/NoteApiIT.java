@@ -94,6 +94,30 @@ class NoteApiIT {
     assertEquals("payload_too_large", body(huge).get("error").asText());
   }
 
+  /**
+   * A client that writes a whole oversized body before reading (most do) still receives the 413: the server drains
+   * the body before closing, so the kernel does not reset the connection under the answer. Repeated, because a reset
+   * lost the answer only some of the time.
+   */
+  @Test
+  void oversizedBodyWrittenInFullStillGets413() throws Exception {
+    byte[] body = new byte[6 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) 'a');
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+        socket.setSoTimeout(20_000);
+        java.io.OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), "attempt " + attempt + ": " + answer.lines().findFirst().orElse("(nothing)"));
+        assertTrue(answer.contains("payload_too_large"), answer);
+      }
+    }
+  }
+
   private static void assertProblem(HttpResponse<String> response, int status, String error, String field) throws Exception {
     assertEquals(status, response.statusCode(), response.body());
     JsonNode out = body(response);
