@@ -15,7 +15,7 @@ public final class InformationGain {
    * @param outcomes P(o | d) as outcomes × diseases
    */
   public static double gain(double[] posterior, int[] candidates, double[][] outcomes) {
-    return gain(Start.of(posterior, candidates), outcomes);
+    return gain(Start.of(posterior, candidates), Outcomes.of(outcomes));
   }
 
   /**
@@ -75,22 +75,6 @@ public final class InformationGain {
       joint -= wLog[i] * outcomes.mass()[c] + w[i] * outcomes.massLog()[c];
     }
     return Math.max(0, start.entropy() - joint - marginalTerm(start, outcomes.prob()));
-  }
-
-  /** As above for a table built for this step only (over the candidates; nothing worth precomputing). */
-  public static double gain(Start start, double[][] outcomes) {
-    int[] candidates = start.candidates();
-    double[] w = start.weight();
-    double joint = 0;
-    for (double[] row : outcomes) {
-      for (int i = 0; i < candidates.length; i++) {
-        double j = w[i] * row[candidates[i]];
-        if (j > 0) {
-          joint -= j * Math.log(j);
-        }
-      }
-    }
-    return Math.max(0, start.entropy() - joint - marginalTerm(start, outcomes));
   }
 
   /** Σ_o m_o log m_o with m_o = Σ_d w_d P(o | d). */
