@@ -72,7 +72,7 @@ public final class InferenceController {
       }
     });
     if (!out.has("model") && models.ready()) {
-      models.resolve(java.util.Optional.of(name)); // throws the 404 naming the served models
+      throw models.unknownModel(name);
     }
     ctx.status(503).json(out.put("ready", false));
   }

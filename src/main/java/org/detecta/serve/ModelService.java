@@ -189,14 +189,23 @@ public final class ModelService {
     return Optional.ofNullable(served.get(name));
   }
 
+  /** The 404 for a name that is not served, naming the models that are. */
+  public ApiException unknownModel(String name) {
+    return unknownModel(name, served);
+  }
+
+  private static ApiException unknownModel(String name, Map<String, ServedModel> now) {
+    return new ApiException(404, "unknown_model", "Model '" + name + "' is not served; served models: "
+        + String.join(", ", now.keySet()), List.of(new ApiException.FieldProblem("model", name, "not served")));
+  }
+
   /** The model asked for, or the default: the preferred name when served, else the first served model. */
   public ServedModel resolve(Optional<String> requested) {
     Map<String, ServedModel> now = served;
     if (requested.isPresent()) {
       ServedModel model = now.get(requested.get());
       if (model == null) {
-        throw new ApiException(404, "unknown_model", "Model '" + requested.get() + "' is not served; served models: "
-            + String.join(", ", now.keySet()), List.of(new ApiException.FieldProblem("model", requested.get(), "not served")));
+        throw unknownModel(requested.get(), now);
       }
       return model;
     }
