@@ -18,7 +18,7 @@ public final class RegistrationLoop {
     ModelRegistry registry = new ModelRegistry(Database.open(DatabaseConfig.embedded(home)),
         new ArtifactStore(home.resolve("artifacts")));
     String run = registry.runs().start(new RunStore.Start(java.util.List.of(name), 1, home.toString(), "test", "loop"));
-    System.out.println("ready");
+    System.out.println("ready " + run);
     System.out.flush();
     for (int i = 0; i < count; i++) {
       double top1 = 0.3 + 0.6 * ((ProcessHandle.current().pid() * 31 + i * 17) % 100) / 100.0;

@@ -28,21 +28,34 @@ class RegistryCrashIT {
   @Test
   void sigkillAtRandomPointsLeavesNoPartialVersionAndTheNextRunWorks() throws Exception {
     Random random = new Random(20261123);
+    List<String> started = new ArrayList<>();
+    List<String> lastSeen = new ArrayList<>();
     for (int round = 0; round < 4; round++) {
       Process child = spawn(1000);
       BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-      assertEquals("ready", out.readLine());
+      String ready = out.readLine();
+      assertTrue(ready != null && ready.startsWith("ready "), "the child records its run: " + ready);
+      started.add(ready.substring("ready ".length()));
       // wait for a first commit so a slow (loaded) machine still kills mid-loop, not before the loop started
-      assertTrue(out.readLine().startsWith("registered "), "the loop registers");
+      String registered = out.readLine();
+      assertTrue(registered != null && registered.startsWith("registered "), "the loop registers: " + registered);
       Thread.sleep(50 + random.nextInt(400));
+      while (out.ready()) { // what the child had reported committed when it was killed
+        registered = out.readLine();
+      }
+      lastSeen.add(registered);
       child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }
     ModelRegistry registry = open();
     int before = checkConsistent(registry);
     assertTrue(before > 0, "the killed loops registered something before dying");
+    int reported = lastSeen.stream().mapToInt(l -> Integer.parseInt(l.substring("registered ".length()))).max().orElse(0);
+    assertTrue(before >= reported, "version " + reported + " was reported committed; the registry has " + before);
     List<TrainingRun> killed = registry.runs().list();
-    assertEquals(4, killed.size());
+    // a run the child had reported recorded is still there (committed before "ready" was printed)
+    assertEquals(new java.util.TreeSet<>(started), new java.util.TreeSet<>(killed.stream().map(TrainingRun::id).toList()),
+        "runs started per round " + started + ", last commit each round reported " + lastSeen + ", versions " + before);
     for (TrainingRun run : killed) {
       assertEquals(TrainingRun.RUNNING, run.status(), "a killed run cannot finish itself");
       assertEquals("interrupted", run.displayStatus(), "its process is gone");
