@@ -60,7 +60,8 @@ public final class InterviewCrossValidation {
             num(a, "l2", c.l2()), num(a, "full", c.full()), num(a, "present", c.present()), (int) num(a, "maxAsked", c.maxAsked())), num(a, "confidence", d.confidenceWeight()),
         new Lookahead((int) num(a, "width", d.lookahead().width()), (int) num(a, "pool", d.lookahead().pool()),
             (int) num(a, "outcomes", d.lookahead().outcomes()), (int) num(a, "after", d.lookahead().after()),
-            (int) num(a, "focus", d.lookahead().focus())));
+            (int) num(a, "focus", d.lookahead().focus())),
+        new EarlyChoice(num(a, "earlyTemp", d.early().temperature()), (int) num(a, "earlyUntil", d.early().untilAnswers())));
   }
 
   private static double num(Map<String, String> a, String key, double fallback) {

@@ -37,8 +37,15 @@ public final class TabularInterviewer implements Interviewer {
    * @param lookahead how the best one-step questions are re-ranked by a second step ({@link Lookahead#off()}: not)
    * @param reportTemperature the log scores are divided by this for the reported differential (its calibration:
    *     the probabilities the stopping threshold reads); the ranking of diseases does not change
+   * @param early the choice temperature of the first questions, while few answers are known ({@link EarlyChoice#off()}:
+   *     {@code choiceTemperature} throughout)
    */
-  public record Tuning(double choiceTemperature, double confidenceWeight, Lookahead lookahead, double reportTemperature) {
+  public record Tuning(double choiceTemperature, double confidenceWeight, Lookahead lookahead, double reportTemperature,
+                       EarlyChoice early) {
+    public Tuning(double choiceTemperature, double confidenceWeight, Lookahead lookahead, double reportTemperature) {
+      this(choiceTemperature, confidenceWeight, lookahead, reportTemperature, EarlyChoice.off());
+    }
+
     public static Tuning plain() {
       return new Tuning(1.0, 0, Lookahead.off(), 1.0);
     }
@@ -101,7 +108,7 @@ public final class TabularInterviewer implements Interviewer {
   public List<RankedQuestion> next(InterviewState state, int k) {
     double[] logs = scorer.logScores(state);
     double[] reported = tuning.confidenceWeight() > 0 ? softmaxAt(logs, tuning.reportTemperature()) : null;
-    double[] p = softmaxAt(logs, tuning.choiceTemperature());
+    double[] p = softmaxAt(logs, tuning.early().at(state, tuning.choiceTemperature()));
     Lookahead lookahead = tuning.lookahead();
     boolean late = lookahead.appliesTo(state);
     int[] candidates = InformationGain.candidates(p, FLOOR, late && lookahead.focus() > 0 ? lookahead.focus() : MAX_CANDIDATES);
