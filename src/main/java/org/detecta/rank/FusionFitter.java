@@ -35,26 +35,36 @@ public final class FusionFitter {
   public record Fit(FusionModel model, double logLikelihood, double ece, int cases) {
   }
 
-  /** One validation case's candidates: feature rows and which rows are a true diagnosis. */
+  /** One validation case's candidates: feature rows and which rows are a true diagnosis (none: not in the model). */
   public record Candidates(float[][] x, boolean[] truth, float[] logWeight) {
+    boolean known() {
+      for (boolean b : truth) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   public static Fit fit(ScoringModel model, List<ResolvedCase> validation, Consumer<String> progress) {
     return fit(candidates(model, validation), progress);
   }
 
-  /** Candidate sets of the validation cases whose diagnosis the model knows (others cannot be fitted on). */
+  /**
+   * Candidate sets of the validation cases with observed terms. Those whose diagnosis the model does not know have no
+   * true row: the weights and temperature are fitted without them, the unlisted-disease logit on all.
+   */
   static List<Candidates> candidates(ScoringModel model, List<ResolvedCase> validation) {
-    List<ResolvedCase> usable = validation.stream()
-        .filter(c -> c.observed().length > 0 && c.diagnoses().stream().anyMatch(d -> model.indexOf(d) >= 0))
-        .toList();
+    List<ResolvedCase> usable = validation.stream().filter(c -> c.observed().length > 0).toList();
     List<Candidates> data = new ArrayList<>(java.util.Collections.nCopies(usable.size(), (Candidates) null));
     IntStream.range(0, usable.size()).parallel().forEach(i -> data.set(i, candidates(model, usable.get(i), i)));
     return data;
   }
 
   /** Fits on candidate sets (possibly pooled from several validation splits). */
-  static Fit fit(List<Candidates> data, Consumer<String> progress) {
+  static Fit fit(List<Candidates> all, Consumer<String> progress) {
+    List<Candidates> data = all.stream().filter(Candidates::known).toList();
     if (data.isEmpty()) {
       return new Fit(FusionModel.only(ScoringModel.SIMILARITY), 0, 0, 0);
     }
@@ -77,11 +87,58 @@ public final class FusionFitter {
     }
     double t = Math.exp((lo + hi) / 2);
     double ll = logLikelihood(data, z, t);
-    double ece = ece(data, z, t);
-    FusionModel fusion = new FusionModel(w, t);
-    progress.accept(String.format("fusion %s on %d validation cases: mean log-likelihood %.3f, ECE %.3f", fusion,
-        data.size(), ll, ece));
+    double[][] zAll = all.stream().map(c -> logits(c, w)).toArray(double[][]::new);
+    double unlisted = unlisted(all, zAll, t);
+    double ece = ece(all, zAll, t, unlisted);
+    FusionModel fusion = new FusionModel(w, t, unlisted);
+    progress.accept(String.format("fusion %s on %d validation cases (%d of a disease the model does not know):"
+        + " mean log-likelihood %.3f, ECE %.3f", fusion, all.size(), all.size() - data.size(), ll, ece));
     return new Fit(fusion, ll, ece, data.size());
+  }
+
+  /**
+   * The unlisted-disease logit u maximising the validation likelihood when the cases whose diagnosis the model does
+   * not know count as "unlisted": P(unlisted | case i) = σ(u − L_i) with L_i the log-normaliser of the known diseases,
+   * so the optimum solves Σ_i σ(u − L_i) = the number of such cases (monotone in u: bisection). No such case:
+   * −∞ (the known diseases share all the probability, as before).
+   */
+  static double unlisted(List<Candidates> all, double[][] z, double t) {
+    long unknown = all.stream().filter(c -> !c.known()).count();
+    if (unknown == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double[] normaliser = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      normaliser[i] = logNormaliser(all.get(i), z[i], t);
+    }
+    double lo = -50;
+    double hi = 50;
+    for (int step = 0; step < 100; step++) {
+      double u = (lo + hi) / 2;
+      double expected = 0;
+      for (double l : normaliser) {
+        expected += 1 / (1 + Math.exp(l - u));
+      }
+      if (expected < unknown) {
+        lo = u;
+      } else {
+        hi = u;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
+  /** log Σ_r weight_r · exp(z_r / t): the known diseases' softmax denominator, importance-weighted. */
+  private static double logNormaliser(Candidates c, double[] z, double t) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v / t);
+    }
+    double sum = 0;
+    for (int r = 0; r < z.length; r++) {
+      sum += Math.exp(z[r] / t - max + c.logWeight()[r]);
+    }
+    return max + Math.log(sum);
   }
 
   /** A fusion with weight 1 on every feature the fit may use: which components must be scored. */
@@ -176,23 +233,17 @@ public final class FusionFitter {
   }
 
   /** Expected calibration error of the top candidate's probability, 10 equal-width bins. */
-  static double ece(List<Candidates> data, double[][] z, double t) {
+  /** Expected calibration error of the top candidate's probability (the unlisted outcome taking its share). */
+  static double ece(List<Candidates> data, double[][] z, double t, double unlisted) {
     List<float[]> predictions = new ArrayList<>();
     for (int i = 0; i < z.length; i++) {
       Candidates c = data.get(i);
       int top = 0;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int r = 0; r < z[i].length; r++) {
-        if (z[i][r] > max) {
-          max = z[i][r];
-          top = r;
-        }
+      for (int r = 1; r < z[i].length; r++) {
+        top = z[i][r] > z[i][top] ? r : top;
       }
-      double all = 0;
-      for (int r = 0; r < z[i].length; r++) {
-        all += Math.exp((z[i][r] - max) / t + c.logWeight()[r]);
-      }
-      predictions.add(new float[] {(float) (1 / all), c.truth()[top] ? 1f : 0f});
+      double all = Ranks.logAddExp(logNormaliser(c, z[i], t), unlisted);
+      predictions.add(new float[] {(float) Math.exp(z[i][top] / t - all), c.truth()[top] ? 1f : 0f});
     }
     return CrossValidation.expectedCalibrationError(predictions);
   }

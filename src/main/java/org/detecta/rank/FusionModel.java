@@ -5,16 +5,31 @@ import java.util.Arrays;
 /**
  * Linear fusion of the {@link FusionFeatures} into softmax logits: logit_d = (w · x_d) / temperature. The
  * weights come from a conditional-logit fit on a validation split ({@link FusionFitter}); the temperature
- * then calibrates the probabilities over the whole disease space. Immutable.
+ * then calibrates the probabilities over the whole disease space, and the {@link #unlisted()} logit gives the
+ * softmax an outcome "a disease the model does not know", so the probabilities of the known diseases sum to less
+ * than 1 by what the validation cases say (about a fifth of published cases have a disease no model built on other
+ * publications knows). Immutable.
  */
 public final class FusionModel {
   private final double[] weights;
   private final double temperature;
+  private final double unlisted;
   private final boolean[] needed;
   /** Features with a non-zero weight, ascending (zero-weight terms add nothing to the sum). */
   private final int[] active;
 
   public FusionModel(double[] weights, double temperature) {
+    this(weights, temperature, Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * @param unlisted the logit (after the temperature) of "none of the model's diseases";
+   *     {@link Double#NEGATIVE_INFINITY}: the known diseases share all the probability
+   */
+  public FusionModel(double[] weights, double temperature, double unlisted) {
+    if (Double.isNaN(unlisted) || unlisted == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("unlisted logit must be finite or -Infinity, was " + unlisted);
+    }
     if (weights.length != FusionFeatures.COUNT) {
       throw new IllegalArgumentException("expected " + FusionFeatures.COUNT + " fusion weights, got " + weights.length);
     }
@@ -28,6 +43,7 @@ public final class FusionModel {
     }
     this.weights = weights.clone();
     this.temperature = temperature;
+    this.unlisted = unlisted;
     this.needed = FusionFeatures.needed(this.weights);
     this.active = java.util.stream.IntStream.range(0, this.weights.length).filter(f -> this.weights[f] != 0).toArray();
   }
@@ -64,13 +80,29 @@ public final class FusionModel {
     return temperature;
   }
 
+  public double unlisted() {
+    return unlisted;
+  }
+
+  /**
+   * log of the softmax's denominator for these fused logits: Σ_d exp(logit_d / temperature) plus the unlisted
+   * outcome's exp(unlisted). P(d | findings) = exp(logit_d / temperature − this).
+   */
+  public double logNormaliser(float[] logits) {
+    return Ranks.logAddExp(Ranks.logSumExp(logits, temperature), unlisted);
+  }
+
   /** Whether the component must be computed for this fusion. */
   public boolean needs(int component) {
     return needed[component];
   }
 
   public FusionModel withTemperature(double t) {
-    return new FusionModel(weights, t);
+    return new FusionModel(weights, t, unlisted);
+  }
+
+  public FusionModel withUnlisted(double logit) {
+    return new FusionModel(weights, temperature, logit);
   }
 
   /** Fused logits (before temperature) into {@code out}. */
@@ -89,12 +121,13 @@ public final class FusionModel {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FusionModel m && Arrays.equals(weights, m.weights) && temperature == m.temperature;
+    return o instanceof FusionModel m && Arrays.equals(weights, m.weights) && temperature == m.temperature
+        && Double.compare(unlisted, m.unlisted) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(weights) * 31 + Double.hashCode(temperature);
+    return (Arrays.hashCode(weights) * 31 + Double.hashCode(temperature)) * 31 + Double.hashCode(unlisted);
   }
 
   @Override
@@ -106,6 +139,10 @@ public final class FusionModel {
             .append('=').append(String.format("%.3f", weights[f]));
       }
     }
-    return b.append(", T=").append(String.format("%.3f", temperature)).append('}').toString();
+    b.append(", T=").append(String.format("%.3f", temperature));
+    if (unlisted != Double.NEGATIVE_INFINITY) {
+      b.append(", unlisted=").append(String.format("%.3f", unlisted));
+    }
+    return b.append('}').toString();
   }
 }

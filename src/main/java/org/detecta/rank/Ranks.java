@@ -42,6 +42,12 @@ public final class Ranks {
     return max + Math.log(sum);
   }
 
+  /** log(exp(a) + exp(b)), either may be −∞. */
+  public static double logAddExp(double a, double b) {
+    double max = Math.max(a, b);
+    return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+  }
+
   /** Indices of the {@code n} highest scores (ties: lower index first), best first. */
   public static int[] top(float[] scores, int n) {
     n = Math.min(n, scores.length);

@@ -20,7 +20,8 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 4 (format 3 had no penalty for observed terms a disease is annotated NOT
+ * rebuilt from the cases on load. Format 5 adds the fusion's unlisted-disease logit after the temperature (format 4,
+ * read as without one, ranks and scores as it did). Format 4 (format 3 had no penalty for observed terms a disease is annotated NOT
  * to show, and its fusion weights were fitted on likelihood ratios that skipped the general ancestors; format 2
  * stored a false-positive rate where the noise model now has ε, and no size or frequency exponent); formats 1–3
  * are refused. Fusion
@@ -30,7 +31,9 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
+  /** The oldest format still read: 4, whose fusion had no unlisted-disease logit. */
+  static final int OLDEST_FORMAT = 4;
 
   public RareArtifact {
     cases = List.copyOf(cases);
@@ -65,6 +68,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
         out.writeDouble(w[f]);
       }
       out.writeDouble(weights.temperature());
+      out.writeDouble(weights.unlisted());
       out.writeInt(labels.size());
       for (var e : new java.util.TreeMap<>(labels).entrySet()) {
         out.writeUTF(e.getKey());
@@ -102,10 +106,10 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
   }
 
   /**
-   * Named fusion weights then the temperature. Features missing from the artifact (added after it was
-   * written) weigh 0; an unknown name means a newer or different build wrote it.
+   * Named fusion weights, the temperature, and (from format 5) the unlisted-disease logit. Features missing from the
+   * artifact (added after it was written) weigh 0; an unknown name means a newer or different build wrote it.
    */
-  static FusionModel readWeights(DataInputStream in) throws IOException {
+  static FusionModel readWeights(DataInputStream in, int format) throws IOException {
     int nf = in.readInt();
     double[] w = new double[FusionFeatures.COUNT];
     for (int f = 0; f < nf; f++) {
@@ -117,7 +121,8 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       w[index] = in.readDouble();
     }
-    return new FusionModel(w, in.readDouble());
+    double temperature = in.readDouble();
+    return new FusionModel(w, temperature, format >= 5 ? in.readDouble() : Double.NEGATIVE_INFINITY);
   }
 
   public static RareArtifact read(byte[] artifact, TermIndex terms) throws IOException {
@@ -126,14 +131,14 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
         throw new IOException("Not a rare-phenotype artifact");
       }
       int format = in.readInt();
-      if (format != FORMAT) {
-        throw new IOException("Unsupported rare-phenotype artifact format " + format + " (this build reads format "
-            + FORMAT + "); retrain it with ./detecta train --model rare-phenotype");
+      if (format < OLDEST_FORMAT || format > FORMAT) {
+        throw new IOException("Unsupported rare-phenotype artifact format " + format + " (this build reads formats "
+            + OLDEST_FORMAT + "–" + FORMAT + "); retrain it with ./detecta train --model rare-phenotype");
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-      FusionModel weights = readWeights(in);
+      FusionModel weights = readWeights(in, format);
       int nl = in.readInt();
       Map<String, String> labels = new HashMap<>();
       for (int i = 0; i < nl; i++) {

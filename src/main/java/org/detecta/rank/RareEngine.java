@@ -49,6 +49,14 @@ public final class RareEngine implements DiagnosticModel {
     return weights;
   }
 
+  /**
+   * The same engine with the probabilities shared among the known diseases only (no unlisted-disease outcome): for
+   * a caller that accounts for "none of these" itself, as the {@code detecta} world gate does.
+   */
+  public RareEngine knownDiseasesOnly() {
+    return new RareEngine(model, weights.withUnlisted(Double.NEGATIVE_INFINITY), trainingCaseIds);
+  }
+
   /** Ids of the cases the stored profiles were learned from (to warn when evaluating on them). */
   public Set<String> trainingCaseIds() {
     return trainingCaseIds;
@@ -91,7 +99,7 @@ public final class RareEngine implements DiagnosticModel {
     float[] logits = new float[model.size()];
     weights.fuse(model.score(observed, excluded, weights), model, logits);
     double t = weights.temperature();
-    return new Scored(this, observed, excluded, List.copyOf(unknown), logits, t, Ranks.logSumExp(logits, t));
+    return new Scored(this, observed, excluded, List.copyOf(unknown), logits, t, weights.logNormaliser(logits));
   }
 
   /** The differential of a scored query, as {@link #diagnose} gives it (evidence for the first candidates). */

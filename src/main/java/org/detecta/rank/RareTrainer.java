@@ -109,7 +109,7 @@ public final class RareTrainer {
       if (calibration != null) {
         FusionModel last = fusions.get(fusions.size() - 1);
         int top = Ranks.top(fused, 1)[0];
-        double p = Math.exp(fused[top] / last.temperature() - Ranks.logSumExp(fused, last.temperature()));
+        double p = Math.exp(fused[top] / last.temperature() - last.logNormaliser(fused));
         calibration[i] = new float[] {(float) p, c.diagnoses().contains(model.id(top)) ? 1f : 0f};
       }
     });

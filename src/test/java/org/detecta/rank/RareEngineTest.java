@@ -45,6 +45,21 @@ class RareEngineTest {
   }
 
   @Test
+  void unlistedOutcomeTakesAShareWithoutChangingTheRankingAndCanBeLeftOut() {
+    RareEngine withUnlisted = new RareEngine(engine.scoringModel(), engine.weights().withUnlisted(0.5), engine.trainingCaseIds());
+    Query query = Query.of(List.of("HP:0001631", "HP:0001166"), List.of());
+    Differential plain = engine.diagnose(query, 0);
+    Differential shared = withUnlisted.diagnose(query, 0);
+    double plainSum = plain.candidates().stream().mapToDouble(c -> c.probability()).sum();
+    double sharedSum = shared.candidates().stream().mapToDouble(c -> c.probability()).sum();
+    assertEquals(1.0, plainSum, 1e-6);
+    assertTrue(sharedSum < 0.999, "the known diseases leave the unlisted outcome its share: " + sharedSum);
+    assertEquals(plain.candidates().stream().map(c -> c.id()).toList(), shared.candidates().stream().map(c -> c.id()).toList());
+    Differential known = withUnlisted.knownDiseasesOnly().diagnose(query, 0);
+    assertEquals(plain.candidates().get(0).probability(), known.candidates().get(0).probability(), 1e-9);
+  }
+
+  @Test
   void exactMatchBeatsNoMatch() {
     Differential d = diagnose(List.of("HP:0001631", "HP:0001166"), List.of());
     assertEquals("OMIM:100003", d.candidates().get(0).id());
@@ -152,7 +167,7 @@ class RareEngineTest {
 
   @Test
   void artifactOfAnOlderFormatIsRefusedWithAClearMessage() throws Exception {
-    for (int format : new int[] {1, 2, 3}) {
+    for (int format : new int[] {1, 2, 3, RareArtifact.FORMAT + 1}) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
         out.writeInt(0x52415245);
@@ -174,11 +189,27 @@ class RareEngineTest {
   }
 
   @Test
+  void artifactKeepsTheUnlistedLogitAndItTakesItsShareOfTheProbability() throws Exception {
+    FusionModel fusion = FusionModel.of(Map.of("similarity", 1.0), 0.8).withUnlisted(-1.25);
+    RareArtifact artifact = new RareArtifact(kb.release(), RankParameters.defaults(), fusion, List.of(), Map.of());
+    assertEquals(fusion, RareArtifact.read(artifact.write(kb.terms()), kb.terms()).weights());
+    float[] logits = {0.4f, -0.3f, 1.2f};
+    double known = 0;
+    for (float z : logits) {
+      known += Math.exp(z / 0.8);
+    }
+    double unlisted = Math.exp(-1.25);
+    assertEquals(Math.log(known + unlisted), fusion.logNormaliser(logits), 1e-6);
+    assertEquals(Math.log(known), fusion.withUnlisted(Double.NEGATIVE_INFINITY).logNormaliser(logits), 1e-6);
+  }
+
+  @Test
   void weightsOfFeaturesAddedSinceTheArtifactWasWrittenAreZeroAndUnknownNamesRefused() throws Exception {
-    FusionModel old = RareArtifact.readWeights(weights(0.9, "similarity", 1.5, "knn", 2.0));
+    FusionModel old = RareArtifact.readWeights(weights(0.9, "similarity", 1.5, "knn", 2.0), 4);
     assertEquals(FusionModel.of(Map.of("similarity", 1.5, "knn", 2.0), 0.9), old);
+    assertEquals(Double.NEGATIVE_INFINITY, old.unlisted(), "format 4 had no unlisted-disease logit");
     java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-        () -> RareArtifact.readWeights(weights(1, "similarity", 1.0, "no-such-feature", 1.0)));
+        () -> RareArtifact.readWeights(weights(1, "similarity", 1.0, "no-such-feature", 1.0), 4));
     assertTrue(e.getMessage().contains("no-such-feature") && e.getMessage().contains("retrain"), e.getMessage());
   }
 
