@@ -69,11 +69,10 @@ public final class FusionFitter {
       return new Fit(FusionModel.only(ScoringModel.SIMILARITY), 0, 0, 0);
     }
     double[] w = optimise(data);
-    // Temperature: 1-D search of the (importance-weighted) candidate log-likelihood under w / t.
-    double[][] z = new double[data.size()][];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = logits(data.get(i), w);
-    }
+    // Temperature: 1-D search of the (importance-weighted) candidate log-likelihood under w / t, known cases only.
+    double[][] zAll = all.stream().map(c -> logits(c, w)).toArray(double[][]::new);
+    double[][] z = IntStream.range(0, all.size()).filter(i -> all.get(i).known()).mapToObj(i -> zAll[i])
+        .toArray(double[][]::new);
     double lo = Math.log(0.05);
     double hi = Math.log(20);
     for (int step = 0; step < 30; step++) {
@@ -87,7 +86,6 @@ public final class FusionFitter {
     }
     double t = Math.exp((lo + hi) / 2);
     double ll = logLikelihood(data, z, t);
-    double[][] zAll = all.stream().map(c -> logits(c, w)).toArray(double[][]::new);
     double unlisted = unlisted(all, zAll, t);
     double ece = ece(all, zAll, t, unlisted);
     FusionModel fusion = new FusionModel(w, t, unlisted);
@@ -216,24 +214,17 @@ public final class FusionFitter {
     double sum = 0;
     for (int i = 0; i < z.length; i++) {
       Candidates c = data.get(i);
-      double max = Double.NEGATIVE_INFINITY;
-      for (double v : z[i]) {
-        max = Math.max(max, v / t);
-      }
-      double all = 0;
+      double normaliser = logNormaliser(c, z[i], t);
       double hit = 0;
       for (int r = 0; r < z[i].length; r++) {
-        double e = Math.exp(z[i][r] / t - max);
-        all += e * Math.exp(c.logWeight()[r]);
-        hit += c.truth()[r] ? e : 0;
+        hit += c.truth()[r] ? Math.exp(z[i][r] / t - normaliser) : 0;
       }
-      sum += Math.log(hit / all);
+      sum += Math.log(hit);
     }
     return sum / z.length;
   }
 
-  /** Expected calibration error of the top candidate's probability, 10 equal-width bins. */
-  /** Expected calibration error of the top candidate's probability (the unlisted outcome taking its share). */
+  /** Expected calibration error of the top candidate's probability (the unlisted outcome taking its share), 10 bins. */
   static double ece(List<Candidates> data, double[][] z, double t, double unlisted) {
     List<float[]> predictions = new ArrayList<>();
     for (int i = 0; i < z.length; i++) {
