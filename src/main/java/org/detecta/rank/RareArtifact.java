@@ -20,7 +20,8 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 5 adds the fusion's unlisted-disease logit after the temperature (format 4,
+ * rebuilt from the cases on load. Format 6 adds the reporting-rate pseudo-count after the NOT penalty (formats 4–5
+ * are read with 0: KB frequencies uncorrected, as they were trained). Format 5 adds the fusion's unlisted-disease logit after the temperature (format 4,
  * read as without one, ranks and scores as it did). Format 4 (format 3 had no penalty for observed terms a disease is annotated NOT
  * to show, and its fusion weights were fitted on likelihood ratios that skipped the general ancestors; format 2
  * stored a false-positive rate where the noise model now has ε, and no size or frequency exponent); formats 1–3
@@ -31,8 +32,8 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 5;
-  /** The oldest format still read: 4, whose fusion had no unlisted-disease logit. */
+  static final int FORMAT = 6;
+  /** The oldest format still read: 4, whose fusion had no unlisted-disease logit (and 4–5 no reporting rates). */
   static final int OLDEST_FORMAT = 4;
 
   public RareArtifact {
@@ -61,6 +62,7 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       out.writeDouble(parameters.sizeExponent());
       out.writeDouble(parameters.frequencyExponent());
       out.writeDouble(parameters.notPenalty());
+      out.writeDouble(parameters.reportingPseudoCount());
       double[] w = weights.weights();
       out.writeInt(w.length);
       for (int f = 0; f < w.length; f++) {
@@ -137,7 +139,8 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       HpoRelease release = new HpoRelease(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
       RankParameters parameters = new RankParameters(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+          format >= 6 ? in.readDouble() : 0);
       FusionModel weights = readWeights(in, format);
       int nl = in.readInt();
       Map<String, String> labels = new HashMap<>();

@@ -13,7 +13,8 @@ import org.detecta.kb.TermIndex;
  * over it: semantic similarity and likelihood ratio (observed terms) on the case-smoothed profiles, the
  * KB-only likelihood ratio (observed terms), the likelihood ratio of the excluded terms, nearest training
  * cases ({@link CaseNeighbours}) and a prior from training-case counts. Case profiles are smoothed toward
- * the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a).
+ * the KB: P(t|d) = (w_t + a·P_kb(t|d)) / (W + a). The KB frequencies are first corrected by the per-term reporting
+ * rates learned from the same cases ({@link ReportingRates}), for every KB disease.
  */
 public final class ScoringModel {
   public static final int SIMILARITY = 0;
@@ -76,8 +77,12 @@ public final class ScoringModel {
     kbSize = kbProfiles.size();
     float[] logPrior = new float[n];
     List<Map<Integer, Float>> kbPresent = new ArrayList<>(kbProfiles.present);
+    if (parameters.reportingPseudoCount() > 0) {
+      kbPresent = ReportingRates.apply(kbPresent,
+          ReportingRates.learn(kbPresent, cases, indexById, terms.size(), parameters.reportingPseudoCount()));
+    }
     List<Map<Integer, Float>> nots = new ArrayList<>(kbProfiles.not);
-    List<Map<Integer, Float>> smoothed = new ArrayList<>(kbProfiles.present);
+    List<Map<Integer, Float>> smoothed = new ArrayList<>(kbPresent);
     int[][] direct = new int[n][];
     for (int d = 0; d < n; d++) {
       direct[d] = d < kbProfiles.size() ? kbProfiles.direct.get(d) : new int[0];

@@ -182,10 +182,35 @@ class RareEngineTest {
   @Test
   void artifactKeepsTheLikelihoodConstants() throws Exception {
     RankParameters fitted = RankParameters.defaults().withNoise(0.2).withSizeExponent(1).withFrequencyExponent(0.25)
-        .withUnknownFrequency(1.0).withNotPenalty(0.1);
+        .withUnknownFrequency(1.0).withNotPenalty(0.1).withReportingPseudoCount(3);
     RareArtifact artifact = new RareArtifact(kb.release(), fitted, new FusionModel(new double[FusionFeatures.COUNT], 1), List.of(),
         Map.of());
     assertEquals(fitted, RareArtifact.read(artifact.write(kb.terms()), kb.terms()).parameters());
+  }
+
+  @Test
+  void artifactOfFormat5LoadsWithoutReportingRatesAsItWasTrained() throws Exception {
+    RankParameters parameters = RankParameters.defaults();
+    assertTrue(parameters.reportingPseudoCount() > 0);
+    RareArtifact artifact = new RareArtifact(kb.release(), parameters, FusionModel.of(Map.of("similarity", 1.0), 1),
+        List.of(), Map.of());
+    byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(artifact.write(kb.terms())))
+        .readAllBytes();
+    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(raw));
+    in.readInt();
+    in.readInt();
+    for (int i = 0; i < 4; i++) {
+      in.readUTF();
+    }
+    int at = raw.length - in.available() + 8 * Double.BYTES; // after the eight constants of format 5
+    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(old))) {
+      out.write(raw, 0, 4);
+      out.writeInt(5);
+      out.write(raw, 8, at - 8);
+      out.write(raw, at + Double.BYTES, raw.length - at - Double.BYTES);
+    }
+    assertEquals(parameters.withReportingPseudoCount(0), RareArtifact.read(old.toByteArray(), kb.terms()).parameters());
   }
 
   @Test
