@@ -11,7 +11,7 @@ ARG GIT_COMMIT=unknown
 RUN mvn -B -q -DskipTests -Dgit.commit.id=${GIT_COMMIT} package
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl libgomp1 && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /var/lib/detecta --create-home detecta
 WORKDIR /opt/detecta
 COPY --from=build /src/target/detecta.jar /opt/detecta/detecta.jar

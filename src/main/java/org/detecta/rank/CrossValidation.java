@@ -11,19 +11,24 @@ import java.util.function.Consumer;
 import org.detecta.pipeline.RankingMetrics;
 
 /**
- * K-fold cross-validation grouped by publication. Per fold: the likelihood-ratio constants are chosen on one
- * inner publication-grouped part of the training folds ({@link RareTrainer#tuneLikelihoods}), then the fusion is
- * cross-fitted on the training folds alone ({@value #DEFAULT_INNER_PARTS} inner publication-grouped parts; each
- * part scored by components built on the other parts, the fusion fitted on all those candidate sets), then every
- * component is rebuilt on all training folds and the held-out fold is ranked by each component
- * alone and by the fusion. Cases are split by whether one of their diseases has a case in the training
- * folds (seen); unseen ones further by whether the disease is in the KB (unseen-in-kb) or nowhere in the
- * model (not-in-model, counted as misses). Optional perturbation of the held-out cases: {@code noise}
+ * K-fold cross-validation grouped by publication, against a KB-only similarity baseline. Per fold: the
+ * likelihood-ratio constants are chosen on one inner publication-grouped part of the training folds
+ * ({@link RareTrainer#tuneLikelihoods}), then the fusion (linear weights, then the re-ranker) is cross-fitted on the
+ * training folds alone ({@value #DEFAULT_INNER_PARTS} inner publication-grouped parts; each part scored by components
+ * built on the other parts), then every component is rebuilt on all training folds and the held-out fold is ranked by
+ * each component alone, by the linear fusion and by the product. Cases are split by whether one of their diseases has
+ * a case in the training folds (seen); unseen ones further by whether the disease is in the KB (unseen-in-kb) or
+ * nowhere in the model (not-in-model, counted as misses). Optional perturbation of the held-out cases: {@code noise}
  * random extra terms, {@code imprecision} replaces each term by a parent.
  */
 public final class CrossValidation {
-  public static final List<String> METHODS = List.of("similarity", "lr-kb", "lr-cases", "excluded", "knn", "prior",
-      "fused");
+  /**
+   * {@code kb-similarity} is the KB-only baseline (Phenomizer-like: the similarity component of a model built without
+   * any case); the components are those of the fold's model; {@code fused-linear} is the fusion's first stage alone,
+   * {@code fused} the product (with the re-ranker).
+   */
+  public static final List<String> METHODS = List.of("kb-similarity", "similarity", "lr-kb", "lr-cases", "excluded",
+      "knn", "prior", "fused-linear", "fused");
   public static final List<String> SUBSETS = List.of("overall", "seen", "unseen", "unseen-in-kb", "not-in-model");
   private static final int[] COMPONENT_OF = {ScoringModel.SIMILARITY, ScoringModel.LR_KB, ScoringModel.LR_CASES,
       ScoringModel.EXCLUDED, ScoringModel.KNN, ScoringModel.PRIOR};
@@ -66,6 +71,7 @@ public final class CrossValidation {
     }
     List<String> fusions = new ArrayList<>();
     List<float[]> calibration = new ArrayList<>();
+    ScoringModel kbOnly = trainer.scoringModel(List.of());
     for (int f = 0; f < k; f++) {
       List<ResolvedCase> train = GroupedSplit.select(cases, folds, f, false);
       List<ResolvedCase> test = GroupedSplit.select(cases, folds, f, true);
@@ -87,9 +93,12 @@ public final class CrossValidation {
       for (int c : COMPONENT_OF) {
         methods.add(FusionModel.only(c));
       }
+      methods.add(fit.model().withReranker(null));
       methods.add(fit.model());
       float[][] topProbability = new float[perturbed.size()][];
-      int[][] foldRanks = RareTrainer.ranks(model, perturbed, methods, topProbability);
+      int[][] foldRanks = new int[METHODS.size()][];
+      foldRanks[0] = RareTrainer.ranks(kbOnly, perturbed, List.of(FusionModel.only(ScoringModel.SIMILARITY)))[0];
+      System.arraycopy(RareTrainer.ranks(model, perturbed, methods, topProbability), 0, foldRanks, 1, methods.size());
       calibration.addAll(List.of(topProbability));
       for (int i = 0; i < test.size(); i++) {
         List<String> diagnoses = test.get(i).diagnoses();

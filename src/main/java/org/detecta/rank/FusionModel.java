@@ -8,12 +8,14 @@ import java.util.Arrays;
  * then calibrates the probabilities over the whole disease space, and the {@link #unlisted()} logit gives the
  * softmax an outcome "a disease the model does not know", so the probabilities of the known diseases sum to less
  * than 1 by what the validation cases say (about a fifth of published cases have a disease no model built on other
- * publications knows). Immutable.
+ * publications knows). An optional {@link Reranker} then re-scores the best candidates with boosted trees. Immutable.
  */
 public final class FusionModel {
   private final double[] weights;
   private final double temperature;
   private final double unlisted;
+  /** Second stage over the best candidates; null = the linear fusion alone. */
+  private final Reranker reranker;
   private final boolean[] needed;
   /** Features with a non-zero weight, ascending (zero-weight terms add nothing to the sum). */
   private final int[] active;
@@ -27,6 +29,11 @@ public final class FusionModel {
    *     {@link Double#NEGATIVE_INFINITY}: the known diseases share all the probability
    */
   public FusionModel(double[] weights, double temperature, double unlisted) {
+    this(weights, temperature, unlisted, null);
+  }
+
+  /** @param reranker second stage over the best candidates, or null */
+  public FusionModel(double[] weights, double temperature, double unlisted, Reranker reranker) {
     if (Double.isNaN(unlisted) || unlisted == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("unlisted logit must be finite or -Infinity, was " + unlisted);
     }
@@ -44,7 +51,12 @@ public final class FusionModel {
     this.weights = weights.clone();
     this.temperature = temperature;
     this.unlisted = unlisted;
-    this.needed = FusionFeatures.needed(this.weights);
+    this.reranker = reranker;
+    double[] used = this.weights.clone();
+    if (reranker != null) {
+      Arrays.fill(used, 1); // the trees read every feature
+    }
+    this.needed = FusionFeatures.needed(used);
     this.active = java.util.stream.IntStream.range(0, this.weights.length).filter(f -> this.weights[f] != 0).toArray();
   }
 
@@ -97,12 +109,17 @@ public final class FusionModel {
     return needed[component];
   }
 
-  public FusionModel withTemperature(double t) {
-    return new FusionModel(weights, t, unlisted);
+  public FusionModel withUnlisted(double logit) {
+    return new FusionModel(weights, temperature, logit, reranker);
   }
 
-  public FusionModel withUnlisted(double logit) {
-    return new FusionModel(weights, temperature, logit);
+  public FusionModel withReranker(Reranker stage) {
+    return new FusionModel(weights, temperature, unlisted, stage);
+  }
+
+  /** The second stage, if any. */
+  public java.util.Optional<Reranker> reranker() {
+    return java.util.Optional.ofNullable(reranker);
   }
 
   /** Fused logits (before temperature) into {@code out}. */
@@ -117,12 +134,15 @@ public final class FusionModel {
       }
       out[d] = (float) s;
     }
+    if (reranker != null) {
+      reranker.apply(out, temperature, features);
+    }
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof FusionModel m && Arrays.equals(weights, m.weights) && temperature == m.temperature
-        && Double.compare(unlisted, m.unlisted) == 0;
+        && Double.compare(unlisted, m.unlisted) == 0 && java.util.Objects.equals(reranker, m.reranker);
   }
 
   @Override
@@ -142,6 +162,9 @@ public final class FusionModel {
     b.append(", T=").append(String.format("%.3f", temperature));
     if (unlisted != Double.NEGATIVE_INFINITY) {
       b.append(", unlisted=").append(String.format("%.3f", unlisted));
+    }
+    if (reranker != null) {
+      b.append(", reranked top ").append(Reranker.TOP);
     }
     return b.append('}').toString();
   }

@@ -52,18 +52,21 @@ public final class Ranks {
   public static int[] top(float[] scores, int n) {
     n = Math.min(n, scores.length);
     int[] best = new int[n];
+    float[] value = new float[n]; // the scores of best[], beside them: shifting reads no scattered scores
     int size = 0;
     for (int i = 0; i < scores.length; i++) {
       float s = scores[i];
-      if (size == n && s <= scores[best[n - 1]]) {
+      if (size == n && s <= value[n - 1]) {
         continue;
       }
       int at = size < n ? size++ : n - 1;
-      while (at > 0 && scores[best[at - 1]] < s) {
+      while (at > 0 && value[at - 1] < s) {
         best[at] = best[at - 1];
+        value[at] = value[at - 1];
         at--;
       }
       best[at] = i;
+      value[at] = s;
     }
     return java.util.Arrays.copyOf(best, size);
   }

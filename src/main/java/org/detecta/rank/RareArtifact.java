@@ -20,7 +20,8 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * serialization) with the HPO release fingerprint, parameters, fusion weights and temperature, disease
  * labels and the training cases themselves (id, publication, diagnoses, observed and excluded terms as HPO
  * ids, so the artifact does not depend on index order). Case profiles, neighbours and the prior are
- * rebuilt from the cases on load. Format 6 adds the reporting-rate pseudo-count after the NOT penalty (formats 4–5
+ * rebuilt from the cases on load. Format 7 adds the re-ranker after the unlisted-disease logit (its length, 0 for none,
+ * then XGBoost's model bytes; older formats load without one). Format 6 adds the reporting-rate pseudo-count after the NOT penalty (formats 4–5
  * are read with 0: KB frequencies uncorrected, as they were trained). Format 5 adds the fusion's unlisted-disease logit after the temperature (format 4,
  * read as without one, ranks and scores as it did). Format 4 (format 3 had no penalty for observed terms a disease is annotated NOT
  * to show, and its fusion weights were fitted on likelihood ratios that skipped the general ancestors; format 2
@@ -32,7 +33,7 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
 public record RareArtifact(HpoRelease release, RankParameters parameters, FusionModel weights,
                            List<ResolvedCase> cases, Map<String, String> labels) {
   private static final int MAGIC = 0x52415245; // "RARE"
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
   /** The oldest format still read: 4, whose fusion had no unlisted-disease logit (and 4–5 no reporting rates). */
   static final int OLDEST_FORMAT = 4;
 
@@ -71,6 +72,9 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       }
       out.writeDouble(weights.temperature());
       out.writeDouble(weights.unlisted());
+      byte[] reranker = weights.reranker().map(Reranker::bytes).orElse(new byte[0]);
+      out.writeInt(reranker.length);
+      out.write(reranker);
       out.writeInt(labels.size());
       for (var e : new java.util.TreeMap<>(labels).entrySet()) {
         out.writeUTF(e.getKey());
@@ -108,7 +112,8 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
   }
 
   /**
-   * Named fusion weights, the temperature, and (from format 5) the unlisted-disease logit. Features missing from the
+   * Named fusion weights, the temperature, (from format 5) the unlisted-disease logit and (from format 7) the
+   * re-ranker. Features missing from the
    * artifact (added after it was written) weigh 0; an unknown name means a newer or different build wrote it.
    */
   static FusionModel readWeights(DataInputStream in, int format) throws IOException {
@@ -124,7 +129,12 @@ public record RareArtifact(HpoRelease release, RankParameters parameters, Fusion
       w[index] = in.readDouble();
     }
     double temperature = in.readDouble();
-    return new FusionModel(w, temperature, format >= 5 ? in.readDouble() : Double.NEGATIVE_INFINITY);
+    FusionModel model = new FusionModel(w, temperature, format >= 5 ? in.readDouble() : Double.NEGATIVE_INFINITY);
+    int rerankerBytes = format >= 7 ? in.readInt() : 0;
+    if (rerankerBytes > 0) {
+      return model.withReranker(new Reranker(in.readNBytes(rerankerBytes)));
+    }
+    return model;
   }
 
   public static RareArtifact read(byte[] artifact, TermIndex terms) throws IOException {

@@ -90,10 +90,14 @@ public final class RarePhenotypeFamily implements ModelFamily {
     params.put("maxPresent", parameters.maxPresent());
     params.put("sizeExponent", parameters.sizeExponent());
     params.put("frequencyExponent", parameters.frequencyExponent());
+    params.put("notPenalty", parameters.notPenalty());
+    params.put("reportingPseudoCount", parameters.reportingPseudoCount());
     for (int f = 0; f < FusionFeatures.COUNT; f++) {
       params.put("weight:" + FusionFeatures.NAMES.get(f), fit.model().weight(f));
     }
     params.put("temperature", fit.model().temperature());
+    params.put("unlisted", fit.model().unlisted());
+    params.put("reranker", fit.model().reranker().map(r -> RerankFitter.DESCRIPTION).orElse("none"));
     params.put("split", "publication-grouped 70/20/10, seed " + context.seed() + "; fusion cross-fitted on train+validation ("
         + CrossValidation.DEFAULT_INNER_PARTS + " parts); artifact profiles refit on all cases");
     List<DataFile> data = new ArrayList<>();

@@ -58,7 +58,8 @@ public final class RareTrainer {
 
   /**
    * Cross-fitted fusion: the cases are split by publication into {@code parts}; for each part, components
-   * built on the other parts score it; the fusion is fitted on all those out-of-part candidate sets.
+   * built on the other parts score it; the linear fusion is fitted on all those out-of-part candidate sets, then the
+   * re-ranker on the same cases ranked by it ({@link RerankFitter}).
    */
   public FusionFitter.Fit fitWeightsCrossed(List<ResolvedCase> cases, int parts, long seed, Consumer<String> progress) {
     int[] folds = GroupedSplit.folds(cases, parts, seed);
@@ -67,7 +68,18 @@ public final class RareTrainer {
       data.addAll(FusionFitter.candidates(scoringModel(GroupedSplit.select(cases, folds, p, false)),
           GroupedSplit.select(cases, folds, p, true)));
     }
-    return FusionFitter.fit(data, progress);
+    FusionFitter.Fit linear = FusionFitter.fit(data, progress);
+    if (!RerankFitter.ENABLED) {
+      return linear;
+    }
+    // second pass, same parts: each part ranked by the linear fusion on components built on the others (rebuilt
+    // rather than kept, so only one part's model is in memory at a time)
+    List<RerankFitter.Group> groups = new java.util.ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      groups.addAll(RerankFitter.groups(scoringModel(GroupedSplit.select(cases, folds, p, false)), linear.model(),
+          GroupedSplit.select(cases, folds, p, true)));
+    }
+    return RerankFitter.fit(linear, groups, progress);
   }
 
   /** Profiles on {@code training}, weights on {@code validation}. */
