@@ -10,7 +10,6 @@ import org.detecta.kb.KnowledgeBase;
 import org.detecta.pipeline.GroupSplit;
 import org.detecta.rank.GroupedSplit;
 import org.detecta.rank.PhenopacketDirectory;
-import org.detecta.rank.RankParameters;
 import org.detecta.rank.RareEngine;
 import org.detecta.rank.RareTrainer;
 import org.detecta.rank.ResolvedCase;
@@ -19,8 +18,8 @@ import org.detecta.rank.TermResolver;
 /**
  * The stored {@code rare-phenotype} artifact learned its case profiles from every phenopacket, so none is
  * held out. For interview evaluation this rebuilds the engine of the training run's own publication-grouped
- * 70/20/10 split (same seed): profiles from the train and validation publications, the stored fusion
- * weights, and the held-out (test, or for tuning validation) publications' case ids kept aside.
+ * 70/20/10 split (same seed): profiles from the train and validation publications, the stored constants and fusion
+ * (until 2026-11-24 the default constants were used with the stored fusion: a mismatch), and the held-out (test, or for tuning validation) publications' case ids kept aside.
  */
 public record RareHeldOut(RareEngine engine, Set<String> testIds) {
   public static RareHeldOut build(KnowledgeBase kb, RareEngine stored, Path phenopackets, long seed) throws IOException {
@@ -41,7 +40,9 @@ public record RareHeldOut(RareEngine engine, Set<String> testIds) {
         : GroupedSplit.select(cases, parts, GroupSplit.TRAIN, true);
     Set<String> test = new HashSet<>();
     GroupedSplit.select(cases, parts, held, true).forEach(c -> test.add(c.id()));
-    RareTrainer trainer = new RareTrainer(kb, RankParameters.defaults(), PhenopacketDirectory.scan(phenopackets).labels());
+    // the stored model's constants (likelihood ratios tuned at training, reporting rates): its fusion was fitted on them
+    RareTrainer trainer = new RareTrainer(kb, stored.scoringModel().parameters(),
+        PhenopacketDirectory.scan(phenopackets).labels());
     return new RareHeldOut(trainer.engine(training, stored.weights()), Set.copyOf(test));
   }
 }
