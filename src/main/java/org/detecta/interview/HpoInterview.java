@@ -47,9 +47,13 @@ public final class HpoInterview implements Interviewer, QuestionBank {
    * spreads the questions over the runners-up, this term also asks what would confirm or unseat the first. Same
    * validation runs as above, top-1 after 5 / 10 / 20 (top-10): weight 0 0.205 / 0.210 / 0.220 (0.407 / 0.413 / 0.427),
    * 1 0.205 / 0.216 / 0.220, 3 0.207 / 0.220 / 0.231 (0.409 / 0.414 / 0.417), 10 0.201 / 0.218 / 0.231 (0.402 / 0.410 /
-   * 0.411); the confidence term alone 0.201 / 0.210 / 0.221 (0.395 / 0.399 / 0.405).
+   * 0.411); the confidence term alone 0.201 / 0.210 / 0.221 (0.395 / 0.399 / 0.405). Re-chosen 2026-11-24 for the
+   * re-ranked engine (sharper at the top), validation publications, cases right of 1,470 after 5 / 10 / 20, top-1
+   * (top-10): weight 0 329 / 342 / 372 (614 / 626 / 630), 1 341 / 362 / 376 (615 / 626 / 634), 3 337 / 366 / 386
+   * (605 / 622 / 624), random questions 306 / 318 / 337 (596 / 605 / 627): 3 lost top-10 to random after 20, 1 beats
+   * it everywhere (docs/INTERVIEW.md).
    */
-  static final double CONFIDENCE_WEIGHT = 3;
+  static final double CONFIDENCE_WEIGHT = 1;
   static final int PROFILE_DISEASES = 10;
   static final double MIN_FREQUENCY = 0.15;
   static final double REPORT_YES = 0.5;
