@@ -66,17 +66,12 @@ final class RerankFitter {
     linear.fuse(comps, model, z);
     double t = linear.temperature();
     int[] best = Ranks.top(z, Reranker.TOP);
+    float[] x = Reranker.rows(z, t, features, best);
     boolean[] inBest = new boolean[z.length];
-    float[] x = new float[best.length * Reranker.WIDTH];
-    float[] row = new float[FusionFeatures.COUNT];
     List<Double> logits = new ArrayList<>();
     List<Boolean> truth = new ArrayList<>();
-    for (int i = 0; i < best.length; i++) {
-      int d = best[i];
+    for (int d : best) {
       inBest[d] = true;
-      features.row(d, row);
-      System.arraycopy(row, 0, x, i * Reranker.WIDTH, row.length);
-      x[i * Reranker.WIDTH + FusionFeatures.COUNT] = (float) (z[d] / t);
       logits.add((double) z[d]);
       truth.add(c.diagnoses().contains(model.id(d)));
     }
