@@ -17,7 +17,7 @@ const TEXT = {
     unrecognised: 'No reconocidos (ignorados): ', error: 'Error: ', noCandidates: 'Ningún candidato.',
     notStored: 'La predicción no se pudo guardar; la confirmación no está disponible.', langButton: 'English',
     langAria: 'Switch to English', probability: 'probabilidad', similarCases: 'Casos publicados parecidos: ',
-    similarity: 'similitud'
+    similarity: 'similitud', unlisted: 'Probabilidad de una enfermedad que el modelo no conoce: '
   },
   en: {
     skip: 'Skip to content', tagline: 'Differential diagnosis of common and rare diseases',
@@ -34,7 +34,7 @@ const TEXT = {
     unrecognised: 'Not recognised (ignored): ', error: 'Error: ', noCandidates: 'No candidates.',
     notStored: 'The prediction could not be stored; confirmation is unavailable.', langButton: 'Español',
     langAria: 'Cambiar a español', probability: 'probability', similarCases: 'Similar published cases: ',
-    similarity: 'similarity'
+    similarity: 'similarity', unlisted: 'Probability of a disease the model does not know: '
   }
 };
 
@@ -207,6 +207,8 @@ function renderResults(result) {
   $('results-title').tabIndex = -1;
   $('feedback-status').textContent = result.predictionId ? '' : t('notStored');
   $('unrecognised').textContent = result.unrecognised.length ? t('unrecognised') + result.unrecognised.join(', ') : '';
+  // the rare engine's calibrated "none of these": the listed probabilities leave it this share
+  $('unlisted').textContent = result.unlisted > 0 ? t('unlisted') + percent(result.unlisted) : '';
   const list = $('candidates');
   list.replaceChildren();
   if (!result.candidates.length) { list.textContent = t('noCandidates'); }

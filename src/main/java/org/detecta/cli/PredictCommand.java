@@ -88,6 +88,7 @@ public final class PredictCommand implements Callable<Integer> {
       candidates.add(m);
     }
     out.put("candidates", candidates);
+    out.put("unlisted", differential.unlisted());
     out.put("unrecognised", differential.unrecognised());
     return out;
   }
@@ -100,6 +101,9 @@ public final class PredictCommand implements Callable<Integer> {
         System.out.printf("      %-10s %-22s %-10s %+6.2f  %s%n", e.finding(), e.match(), e.feature(), e.contribution(),
             label(kb, e.finding()));
       }
+    }
+    if (differential.unlisted() > 0) {
+      System.out.printf("    %-14s %6.3f  a disease the model does not know%n", "(unlisted)", differential.unlisted());
     }
   }
 

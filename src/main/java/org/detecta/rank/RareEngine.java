@@ -131,7 +131,9 @@ public final class RareEngine implements DiagnosticModel {
           : List.of();
       candidates.add(new Candidate(model.id(d), model.name(d), p, DiseaseKind.RARE, evidence, similar));
     }
-    return new Differential(candidates, unknown);
+    double unlisted = weights.unlisted() == Double.NEGATIVE_INFINITY ? 0
+        : Math.min(1.0, Math.exp(weights.unlisted() - lse));
+    return new Differential(candidates, unknown, unlisted);
   }
 
   /**

@@ -102,6 +102,6 @@ public final class DiagnoseService {
       }
     }
     return new Ran(new DiagnoseResult(predictionId, served.name(), served.version().version(), candidates, List.of(),
-        unrecognised, latencyMs), served, scored);
+        unrecognised, differential.unlisted(), latencyMs), served, scored);
   }
 }

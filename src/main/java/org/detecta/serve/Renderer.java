@@ -49,6 +49,7 @@ final class Renderer {
       g.writeStringField("name", result.model());
       g.writeNumberField("version", result.version());
       g.writeEndObject();
+      g.writeNumberField("unlisted", result.unlisted());
       g.writeArrayFieldStart("candidates");
       for (Candidate c : result.candidates()) {
         g.writeStartObject();

@@ -54,9 +54,12 @@ class RareEngineTest {
     double sharedSum = shared.candidates().stream().mapToDouble(c -> c.probability()).sum();
     assertEquals(1.0, plainSum, 1e-6);
     assertTrue(sharedSum < 0.999, "the known diseases leave the unlisted outcome its share: " + sharedSum);
+    assertEquals(1.0, sharedSum + shared.unlisted(), 1e-6, "the differential names the unlisted share");
+    assertEquals(0.0, plain.unlisted(), "no unlisted outcome, no share");
     assertEquals(plain.candidates().stream().map(c -> c.id()).toList(), shared.candidates().stream().map(c -> c.id()).toList());
     Differential known = withUnlisted.knownDiseasesOnly().diagnose(query, 0);
     assertEquals(plain.candidates().get(0).probability(), known.candidates().get(0).probability(), 1e-9);
+    assertEquals(0.0, known.unlisted());
   }
 
   @Test

@@ -22,8 +22,9 @@ class RendererTest {
         List.of(new SimilarCase("PMID_1_case_2", "PMID:1", 0.75)));
     Candidate common = new Candidate("flu", "flu", 0.3, DiseaseKind.COMMON, List.of());
     DiagnoseResult result = new DiagnoseResult(Optional.empty(), "m", 1, List.of(rare, common), List.of(), List.of(),
-        1.0);
+        0.1, 1.0);
     JsonNode body = JsonBodies.MAPPER.readTree(Renderer.diagnosis(result, Map.of()));
+    assertEquals(0.1, body.get("unlisted").asDouble(), 1e-12, "the share of a disease the model does not know");
     JsonNode first = body.get("candidates").get(0);
     assertEquals("observed_but_excluded", first.get("evidence").get(0).get("match").asText());
     assertEquals("PMID_1_case_2", first.get("similarCases").get(0).get("caseId").asText());

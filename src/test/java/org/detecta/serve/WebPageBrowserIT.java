@@ -91,6 +91,7 @@ class WebPageBrowserIT {
     assertTrue(first.getText().contains("Influenza"), first.getText());
     assertTrue(first.getText().contains("común"), first.getText());
     assertTrue(browser.findElements(By.cssSelector("#candidates .bar > div")).size() >= 2);
+    assertEquals("", browser.findElement(By.id("unlisted")).getText(), "a model without the unlisted outcome: no line");
     first.findElement(By.tagName("summary")).click();
     WebElement similar = first.findElement(By.cssSelector(".similar-cases"));
     assertTrue(similar.getText().startsWith("Casos publicados parecidos"), similar.getText());
