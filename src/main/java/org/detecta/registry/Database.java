@@ -97,8 +97,15 @@ public final class Database {
       }
     }
 
+    /**
+     * 8000 / 90020 / 90135: the file is locked or being opened by another process. 90067 ("Connection is broken:
+     * Connection refused") when opening: the lock file names the AUTO_SERVER port of a process that has not started
+     * listening yet or has just exited (seen in CI with two processes starting at once); the next attempt connects
+     * or takes the file over.
+     */
     private static boolean isTransientH2OpenFailure(SQLException e) {
-      return e.getErrorCode() == 8000 || e.getErrorCode() == 90020 || e.getErrorCode() == 90135;
+      return e.getErrorCode() == 8000 || e.getErrorCode() == 90020 || e.getErrorCode() == 90135
+          || e.getErrorCode() == 90067 && rootMessage(e).contains("Connection refused");
     }
 
     @Override
